@@ -1,0 +1,4 @@
+package dev.handoff.log;
+
+public record TimestampAndOffset(long timestampMs, long offset) {
+}
