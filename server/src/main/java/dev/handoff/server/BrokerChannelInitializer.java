@@ -1,0 +1,52 @@
+package dev.handoff.server;
+
+import dev.handoff.server.codec.FrameDecoder;
+import dev.handoff.server.codec.RequestDecoder;
+import dev.handoff.server.codec.ResponseEncoder;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the pipeline of one client connection:
+ * {@code idleState → frameDecoder → requestDecoder → responseEncoder → responseOrderer → requestHandler}.
+ * Inbound, bytes become frames and frames become requests; the orderer notes each request's place in line and
+ * the request handler runs it on the request executor group. Outbound, responses pass the orderer (which holds
+ * early ones back) and are encoded.
+ */
+final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(BrokerChannelInitializer.class);
+    private static final ResponseEncoder RESPONSE_ENCODER = new ResponseEncoder();
+
+    private final BrokerConfig config;
+    private final EventExecutorGroup requestExecutors;
+    private final BrokerRequestHandler requestHandler;
+
+    BrokerChannelInitializer(BrokerConfig config, EventExecutorGroup requestExecutors,
+                             BrokerRequestHandler requestHandler) {
+        this.config = config;
+        this.requestExecutors = requestExecutors;
+        this.requestHandler = requestHandler;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (config.connectionsMaxIdleMs() > 0) {
+            pipeline.addLast("idleState", new IdleStateHandler(0, 0, config.connectionsMaxIdleMs(),
+                    TimeUnit.MILLISECONDS));
+        }
+        pipeline.addLast("frameDecoder", new FrameDecoder(config.socketRequestMaxBytes()));
+        pipeline.addLast("requestDecoder", new RequestDecoder());
+        pipeline.addLast("responseEncoder", RESPONSE_ENCODER);
+        pipeline.addLast("responseOrderer", new ResponseOrderer());
+        pipeline.addLast(requestExecutors, "requestHandler", requestHandler);
+        LOGGER.debug("Connection from {}: pipeline {}", channel.remoteAddress(), pipeline.names());
+    }
+}

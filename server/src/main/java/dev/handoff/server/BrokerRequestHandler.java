@@ -1,0 +1,112 @@
+package dev.handoff.server;
+
+import dev.handoff.server.codec.DecodedRequest;
+import dev.handoff.server.codec.Response;
+import dev.handoff.server.handler.ApiHandler;
+import dev.handoff.server.handler.ApiHandlerRegistry;
+import dev.handoff.server.handler.ApiVersionsHandler;
+import dev.handoff.server.handler.RequestContext;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.requests.ResponseHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each decoded request to its {@link ApiHandler} and writes the response when the handler completes. It
+ * runs on the request executor group, one executor per connection, so requests of one connection are handled
+ * in arrival order (idempotent producers rely on that for their in-flight batches), and a slow disk never
+ * stalls a socket event loop.
+ */
+@ChannelHandler.Sharable
+final class BrokerRequestHandler extends SimpleChannelInboundHandler<DecodedRequest> {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(BrokerRequestHandler.class);
+
+    private final ApiHandlerRegistry registry;
+    private final Clock clock;
+
+    BrokerRequestHandler(ApiHandlerRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DecodedRequest request) {
+        ApiKeys apiKey = request.apiKey();
+        Optional<ApiHandler<?, ?>> handler = registry.handler(apiKey);
+        boolean supported = request.request() != null && handler.isPresent()
+                && handler.get().supports(request.apiVersion());
+        if (!supported) {
+            rejectUnsupported(ctx, request);
+            return;
+        }
+        RequestContext context = new RequestContext(request.header(), clock.millis(), ctx.channel().remoteAddress());
+        CompletionStage<? extends ApiMessage> stage;
+        try {
+            stage = handler.get().handleMessage(context, request.request().data());
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((body, error) -> {
+            if (!request.expectsResponse()) {
+                return;
+            }
+            ApiMessage answer = error == null ? body : errorResponse(request, error);
+            ctx.writeAndFlush(new Response(request.sequence(), request.header().toResponseHeader(),
+                    request.apiVersion(), answer));
+        });
+    }
+
+    /**
+     * ApiVersions at a version we do not speak gets a v0 answer with UNSUPPORTED_VERSION and our API list, so
+     * the client retries with a version we do; any other unsupported API or version closes the connection, as
+     * Kafka does.
+     */
+    private void rejectUnsupported(ChannelHandlerContext ctx, DecodedRequest request) {
+        if (request.apiKey() == ApiKeys.API_VERSIONS) {
+            ResponseHeader header = new ResponseHeader(request.header().correlationId(), (short) 0);
+            ctx.writeAndFlush(new Response(request.sequence(), header, (short) 0,
+                    ApiVersionsHandler.unsupportedVersion(registry.apiVersions())));
+            return;
+        }
+        LOGGER.info("Closing connection from {}: {} version {} is not supported", ctx.channel().remoteAddress(),
+                request.apiKey(), request.apiVersion());
+        ctx.close();
+    }
+
+    private static ApiMessage errorResponse(DecodedRequest request, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (!(cause instanceof ApiException)) {
+            LOGGER.warn("Unexpected error handling {} v{} from client {}", request.apiKey(), request.apiVersion(),
+                    request.header().clientId(), cause);
+        }
+        return request.request().getErrorResponse(0, cause).data();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            LOGGER.debug("Closing idle connection from {} (connections.max.idle.ms)", ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOGGER.debug("Closing connection from {} after an I/O error", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+}
