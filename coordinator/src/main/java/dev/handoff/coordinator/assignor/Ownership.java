@@ -97,6 +97,10 @@ final class Ownership {
     /** Builds the group assignment; members whose assignment did not change keep their current object. */
     GroupAssignment toGroupAssignment() {
         int members = group.size();
+        for (int m = 0; m < members; m++) {
+            // Members outside every component (no subscribed topic) were never visited.
+            markDroppedIfFewerThanCurrent(m, load[m]);
+        }
         int[] start = new int[members + 1];
         for (int m = 0; m < members; m++) {
             start[m + 1] = start[m] + (changed[m] ? load[m] : 0);
