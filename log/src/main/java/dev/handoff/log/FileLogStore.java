@@ -62,8 +62,10 @@ public final class FileLogStore implements LogStore {
                         settings, store.retired, nowMs));
             }
             Files.deleteIfExists(marker);
-            LOGGER.info("Opened {} partition logs in {} after {} shutdown", store.logs.size(), dir,
-                    clean ? "a clean" : "an unclean");
+            if (!store.logs.isEmpty()) {
+                LOGGER.info("Opened {} partition logs in {} after {} shutdown", store.logs.size(), dir,
+                        clean ? "a clean" : "an unclean");
+            }
             return store;
         } catch (IOException e) {
             store.logs.values().forEach(FilePartitionLog::close);
