@@ -64,6 +64,7 @@ final class LogSegment {
         try {
             if (recover || !segment.loadIndexes()) {
                 segment.recover(config.indexIntervalBytes());
+                segment.saveIndexes();
             }
             segment.firstBatchTimestamp = segment.readFirstBatchTimestamp();
         } catch (IOException | RuntimeException e) {
