@@ -1,10 +1,12 @@
 package dev.handoff.server;
 
 import dev.handoff.log.LogConfig;
+import dev.handoff.log.LogStoreSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The broker's settings, read from Kafka-named properties with Kafka's defaults (see {@link BrokerConfigParser}).
@@ -19,6 +21,7 @@ import java.util.Optional;
  * @param socketRequestMaxBytes         {@code socket.request.max.bytes}
  * @param logConfig                     the topic defaults derived from the {@code log.*} and
  *                                      {@code message.max.bytes} settings
+ * @param logStoreSettings              {@code producer.id.expiration.ms} and {@code log.segment.delete.delay.ms}
  * @param logRetentionCheckIntervalMs   {@code log.retention.check.interval.ms}
  * @param logFlushSchedulerIntervalMs   how often the flush check runs: {@code log.flush.interval.ms} if set,
  *                                      else {@code log.flush.scheduler.interval.ms}
@@ -32,7 +35,8 @@ import java.util.Optional;
  */
 public record BrokerConfig(int nodeId, Endpoint listener, Optional<Endpoint> advertisedListener, Path dataDir,
                            int numPartitions, boolean autoCreateTopicsEnable, short defaultReplicationFactor,
-                           int socketRequestMaxBytes, LogConfig logConfig, long logRetentionCheckIntervalMs,
+                           int socketRequestMaxBytes, LogConfig logConfig, LogStoreSettings logStoreSettings,
+                           long logRetentionCheckIntervalMs,
                            long logFlushSchedulerIntervalMs, long connectionsMaxIdleMs, int numNetworkThreads,
                            int numIoThreads, Optional<String> clusterId, Map<String, String> originals) {
 
@@ -47,6 +51,36 @@ public record BrokerConfig(int nodeId, Endpoint listener, Optional<Endpoint> adv
      */
     public static BrokerConfig from(Map<String, String> properties) {
         return BrokerConfigParser.parse(properties);
+    }
+
+    /** The effective value of every setting this broker understands, by Kafka name (DescribeConfigs). */
+    public Map<String, String> effectiveValues() {
+        Map<String, String> values = new TreeMap<>();
+        values.put("node.id", Integer.toString(nodeId));
+        values.put("listeners", "PLAINTEXT://" + listener.host() + ":" + listener.port());
+        advertisedListener.ifPresent(a -> values.put("advertised.listeners",
+                "PLAINTEXT://" + a.host() + ":" + a.port()));
+        values.put("log.dirs", dataDir.toString());
+        values.put("num.partitions", Integer.toString(numPartitions));
+        values.put("auto.create.topics.enable", Boolean.toString(autoCreateTopicsEnable));
+        values.put("default.replication.factor", Short.toString(defaultReplicationFactor));
+        values.put("socket.request.max.bytes", Integer.toString(socketRequestMaxBytes));
+        values.put("log.segment.bytes", Long.toString(logConfig.segmentBytes()));
+        values.put("log.roll.ms", Long.toString(logConfig.segmentMs()));
+        values.put("log.retention.ms", Long.toString(logConfig.retentionMs()));
+        values.put("log.retention.bytes", Long.toString(logConfig.retentionBytes()));
+        values.put("log.flush.interval.messages", Long.toString(logConfig.flushMessages()));
+        values.put("log.flush.interval.ms", Long.toString(logConfig.flushMs()));
+        values.put("log.retention.check.interval.ms", Long.toString(logRetentionCheckIntervalMs));
+        values.put("message.max.bytes", Integer.toString(logConfig.maxMessageBytes()));
+        values.put("log.message.timestamp.type", logConfig.timestampType().toString());
+        values.put("log.cleanup.policy", logConfig.compact() ? "compact" : "delete");
+        values.put("connections.max.idle.ms", Long.toString(connectionsMaxIdleMs));
+        values.put("num.network.threads", Integer.toString(numNetworkThreads));
+        values.put("num.io.threads", Integer.toString(numIoThreads));
+        values.put("producer.id.expiration.ms", Long.toString(logStoreSettings.producerIdExpirationMs()));
+        values.put("log.segment.delete.delay.ms", Long.toString(logStoreSettings.fileDeleteDelayMs()));
+        return values;
     }
 
     /** A copy with one property changed, re-validated. */

@@ -1,6 +1,7 @@
 package dev.handoff.server;
 
 import dev.handoff.log.LogConfig;
+import dev.handoff.log.LogStoreSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class BrokerConfigParser {
             "log.message.timestamp.type", "log.message.timestamp.before.max.ms",
             "log.message.timestamp.after.max.ms", "log.cleanup.policy", "log.index.interval.bytes",
             "log.index.size.max.bytes", "connections.max.idle.ms", "num.io.threads", "num.network.threads",
-            "cluster.id");
+            "cluster.id", "producer.id.expiration.ms", "log.segment.delete.delay.ms");
 
     private static final long HOUR_MS = 60L * 60 * 1000;
 
@@ -51,6 +52,9 @@ final class BrokerConfigParser {
                 (short) r.positiveInt("default.replication.factor", 1),
                 r.positiveInt("socket.request.max.bytes", 104_857_600),
                 logConfig(r),
+                new LogStoreSettings(
+                        r.positiveLong("producer.id.expiration.ms", LogStoreSettings.DEFAULTS.producerIdExpirationMs()),
+                        r.longValue("log.segment.delete.delay.ms", LogStoreSettings.DEFAULTS.fileDeleteDelayMs())),
                 r.positiveLong("log.retention.check.interval.ms", 300_000L),
                 r.positiveLong("log.flush.interval.ms", r.positiveLong("log.flush.scheduler.interval.ms", Long.MAX_VALUE)),
                 r.longValue("connections.max.idle.ms", 600_000L),

@@ -1,0 +1,211 @@
+package dev.handoff.server;
+
+import dev.handoff.log.FileLogStore;
+import dev.handoff.log.LogStore;
+import dev.handoff.server.handler.ApiHandlerRegistry;
+import dev.handoff.server.handler.BrokerHandlers;
+import dev.handoff.server.handler.BrokerServices;
+import dev.handoff.server.handler.FetchPurgatory;
+import dev.handoff.server.metadata.ClusterInfo;
+import dev.handoff.server.metadata.ConfigDescriber;
+import dev.handoff.server.metadata.MetaProperties;
+import dev.handoff.server.metadata.ProducerIdAllocator;
+import dev.handoff.server.metadata.TopicCatalogue;
+import dev.handoff.server.metadata.TopicService;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running single-node broker: storage, topic catalogue, handlers and the Netty listener. Several may run in
+ * one JVM (each owns its threads, created lazily by Netty). {@link #start} returns once clients can connect;
+ * {@link #close} stops accepting, closes connections, then flushes and closes storage.
+ *
+ * <p>Threads: one acceptor, {@code num.network.threads} socket event loops (NIO, so Fetch can use
+ * {@code FileChannel.transferTo}), and {@code num.io.threads} request executors. Each connection is pinned to
+ * one request executor, so its requests are handled in order; housekeeping runs on a request executor too.
+ */
+public final class BrokerServer implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(BrokerServer.class);
+
+    private final BrokerConfig config;
+    private final ClusterInfo cluster;
+    private final LogStore logStore;
+    private final EventLoopGroup acceptorGroup;
+    private final EventLoopGroup socketGroup;
+    private final EventExecutorGroup requestExecutors;
+    private final Channel serverChannel;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private BrokerServer(BrokerConfig config, ClusterInfo cluster, LogStore logStore, EventLoopGroup acceptorGroup,
+                         EventLoopGroup socketGroup, EventExecutorGroup requestExecutors, Channel serverChannel) {
+        this.config = config;
+        this.cluster = cluster;
+        this.logStore = logStore;
+        this.acceptorGroup = acceptorGroup;
+        this.socketGroup = socketGroup;
+        this.requestExecutors = requestExecutors;
+        this.serverChannel = serverChannel;
+    }
+
+    /** Opens storage, binds the listener and returns when the broker accepts connections. */
+    public static BrokerServer start(BrokerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    static BrokerServer start(BrokerConfig config, Clock clock) {
+        createDataDir(config);
+        MetaProperties meta = MetaProperties.loadOrCreate(config.dataDir(), config.clusterId(), config.nodeId());
+        ClusterInfo cluster = new ClusterInfo(meta.clusterId(), config.nodeId());
+        TopicCatalogue catalogue = TopicCatalogue.load(config.dataDir());
+        TopicService topics = new TopicService(catalogue, config.logConfig(),
+                new TopicService.TopicDefaults(config.numPartitions(), config.defaultReplicationFactor()));
+        LogStore logStore = FileLogStore.open(config.dataDir(), topics::logConfig, clock.millis(),
+                config.logStoreSettings());
+        topics.attach(logStore);
+        topics.removeOrphanLogs();
+
+        String name = "handoff-" + config.nodeId();
+        EventLoopGroup acceptorGroup = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory(name + "-acceptor"), NioIoHandler.newFactory());
+        EventLoopGroup socketGroup = new MultiThreadIoEventLoopGroup(config.numNetworkThreads(),
+                new DefaultThreadFactory(name + "-network"), NioIoHandler.newFactory());
+        EventExecutorGroup requestExecutors = new DefaultEventExecutorGroup(config.numIoThreads(),
+                new DefaultThreadFactory(name + "-request"));
+        try {
+            BrokerServices services = new BrokerServices(cluster, topics,
+                    ProducerIdAllocator.open(config.dataDir()), new FetchPurgatory(requestExecutors),
+                    new ConfigDescriber(config.logConfig(), config.originals(), config.effectiveValues()),
+                    config.autoCreateTopicsEnable());
+            ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(cluster, BrokerHandlers.create(services));
+            BrokerRequestHandler requestHandler = new BrokerRequestHandler(registry, clock);
+            // The listener does not accept until the advertised address is known (port 0 is ephemeral).
+            Channel serverChannel = new ServerBootstrap()
+                    .group(acceptorGroup, socketGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.AUTO_READ, false)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new BrokerChannelInitializer(config, requestExecutors, requestHandler))
+                    .bind(bindAddress(config.listener()))
+                    .syncUninterruptibly()
+                    .channel();
+            InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+            advertise(config, cluster, bound);
+            BrokerServer server = new BrokerServer(config, cluster, logStore, acceptorGroup, socketGroup,
+                    requestExecutors, serverChannel);
+            server.scheduleHousekeeping(clock);
+            serverChannel.config().setAutoRead(true);
+            LOGGER.info("Broker {} of cluster {} listening on {} (advertised {}:{})", config.nodeId(),
+                    cluster.clusterId(), bound, cluster.host(), cluster.port());
+            return server;
+        } catch (RuntimeException e) {
+            acceptorGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            socketGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            requestExecutors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            logStore.close();
+            throw e;
+        }
+    }
+
+    /** The address the listener is bound to (the real port when port 0 was configured). */
+    public InetSocketAddress boundAddress() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** {@code host:port} for clients' {@code bootstrap.servers}: the advertised address. */
+    public String bootstrapServers() {
+        return cluster.host() + ":" + cluster.port();
+    }
+
+    public String clusterId() {
+        return cluster.clusterId();
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    /** Stops accepting, closes connections, flushes and closes storage. Safe to call more than once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        serverChannel.close().syncUninterruptibly();
+        acceptorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        socketGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        requestExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        logStore.close();
+        LOGGER.info("Broker {} stopped", config.nodeId());
+    }
+
+    /**
+     * One periodic task runs each partition's housekeeping (retention, and flush by {@code flush.ms}). It runs
+     * every {@code log.retention.check.interval.ms}, or more often when a flush interval asks for it.
+     */
+    private void scheduleHousekeeping(Clock clock) {
+        long periodMs = Math.min(config.logRetentionCheckIntervalMs(), config.logFlushSchedulerIntervalMs());
+        requestExecutors.next().scheduleWithFixedDelay(() -> runHousekeeping(clock), periodMs, periodMs,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void runHousekeeping(Clock clock) {
+        long now = clock.millis();
+        for (var log : List.copyOf(logStore.all())) {
+            try {
+                int deleted = log.runHousekeeping(now);
+                if (deleted > 0) {
+                    LOGGER.info("Retention deleted {} segment(s) of {}", deleted, log.topicPartition());
+                }
+            } catch (RuntimeException e) {
+                LOGGER.warn("Housekeeping of {} failed", log.topicPartition(), e);
+            }
+        }
+    }
+
+    private static void advertise(BrokerConfig config, ClusterInfo cluster, InetSocketAddress bound) {
+        Endpoint advertised = config.advertisedListener().orElse(config.listener());
+        String host = advertised.host();
+        if (host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host)) {
+            // Kafka would look up the canonical host name; we avoid DNS and advertise loopback.
+            host = InetAddress.getLoopbackAddress().getHostAddress();
+        }
+        int port = advertised.port() == 0 ? bound.getPort() : advertised.port();
+        cluster.advertise(host, port);
+    }
+
+    /** Binds without DNS for IP literals; an empty host binds every interface. */
+    private static InetSocketAddress bindAddress(Endpoint listener) {
+        return listener.host().isEmpty()
+                ? new InetSocketAddress(listener.port())
+                : new InetSocketAddress(listener.host(), listener.port());
+    }
+
+    private static void createDataDir(BrokerConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data directory " + config.dataDir(), e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.handoff.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real broker on an ephemeral port, driven by the unmodified kafka-clients producer, consumer and admin. */
+class BrokerServerTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+    }
+
+    @Test
+    void idempotentProducerWritesWhatAnAssignedConsumerReads() throws Exception {
+        // Given
+        BrokerServer broker = start(dataDir);
+        Admin admin = admin(broker);
+        admin.createTopics(List.of(new NewTopic("orders", 2, (short) 1))).all().get();
+        KafkaProducer<String, String> producer = producer(broker);
+        // When
+        List<RecordMetadata> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(producer.send(new ProducerRecord<>("orders", i % 2, "k" + i, "v" + i)).get());
+        }
+        // Then
+        assertThat(sent).extracting(RecordMetadata::offset).containsOnly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        List<String> values = consumeAll(broker, new TopicPartition("orders", 0), 10);
+        assertThat(values).containsExactly("v0", "v2", "v4", "v6", "v8", "v10", "v12", "v14", "v16", "v18");
+    }
+
+    @Test
+    void adminDescribesTopicsWithIdsAndTheSingleNode() throws Exception {
+        // Given
+        BrokerServer broker = start(dataDir);
+        Admin admin = admin(broker);
+        admin.createTopics(List.of(new NewTopic("events", 3, (short) 1))).all().get();
+        // When
+        TopicDescription description = admin.describeTopics(Set.of("events")).allTopicNames().get().get("events");
+        // Then
+        assertThat(description.topicId().toString()).doesNotStartWith("-");
+        assertThat(description.partitions()).hasSize(3);
+        assertThat(description.partitions().get(0).leader().id()).isEqualTo(1);
+        assertThat(admin.describeCluster().clusterId().get()).isEqualTo(broker.clusterId());
+    }
+
+    @Test
+    void topicsAndRecordsSurviveARestart() throws Exception {
+        // Given
+        BrokerServer first = BrokerServer.start(config(dataDir));
+        try (Admin admin = admin(first); KafkaProducer<String, String> producer = producer(first)) {
+            admin.createTopics(List.of(new NewTopic("durable", 1, (short) 1))).all().get();
+            producer.send(new ProducerRecord<>("durable", "k", "before restart")).get();
+        }
+        String clusterId = first.clusterId();
+        first.close();
+        // When
+        BrokerServer second = start(dataDir);
+        // Then
+        assertThat(second.clusterId()).isEqualTo(clusterId);
+        assertThat(consumeAll(second, new TopicPartition("durable", 0), 1)).containsExactly("before restart");
+    }
+
+    private BrokerServer start(Path dir) {
+        BrokerServer broker = BrokerServer.start(config(dir));
+        closeables.add(broker);
+        return broker;
+    }
+
+    private static BrokerConfig config(Path dir) {
+        return BrokerConfig.from(Map.of(
+                "listeners", "PLAINTEXT://127.0.0.1:0",
+                "log.dirs", dir.toString(),
+                "num.io.threads", "2",
+                "num.network.threads", "1"));
+    }
+
+    private Admin admin(BrokerServer broker) {
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        closeables.add(admin);
+        return admin;
+    }
+
+    private KafkaProducer<String, String> producer(BrokerServer broker) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer());
+        closeables.add(producer);
+        return producer;
+    }
+
+    private List<String> consumeAll(BrokerServer broker, TopicPartition tp, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(List.of(tp));
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
