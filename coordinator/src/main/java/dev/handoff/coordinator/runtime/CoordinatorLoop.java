@@ -95,15 +95,28 @@ public final class CoordinatorLoop<S extends CoordinatorShard<R>, R> implements 
         Result<R, T> result;
         try {
             result = operation.execute(shard, clock.nowMs());
-            commit(result);
         } catch (RuntimeException e) {
             LOGGER.atDebug().addKeyValue("operation", name).setCause(e).log("Operation failed");
             future.completeExceptionally(e);
             return;
         }
-        if (result.reply() instanceof Reply.Parked<T> parkedReply) {
-            park(parkedReply.key(), future);
-        } else {
+        // Park before delivering: the result may itself deliver to the key it parks under (the last member to
+        // join completes the join phase, its own JoinGroup included).
+        Object parkingKey = result.reply() instanceof Reply.Parked<T> parkedReply ? parkedReply.key() : null;
+        if (parkingKey != null) {
+            park(parkingKey, future);
+        }
+        try {
+            commit(result);
+        } catch (RuntimeException e) {
+            LOGGER.atError().addKeyValue("operation", name).setCause(e).log("Appending or replaying records failed");
+            if (parkingKey != null) {
+                unpark(parkingKey, future);
+            }
+            future.completeExceptionally(e);
+            return;
+        }
+        if (parkingKey == null) {
             future.complete(result.response());
         }
     }
@@ -119,6 +132,16 @@ public final class CoordinatorLoop<S extends CoordinatorShard<R>, R> implements 
     @SuppressWarnings("unchecked")
     private <T> void park(Object key, CompletableFuture<T> future) {
         parked.computeIfAbsent(key, k -> new ArrayList<>()).add((CompletableFuture<Object>) future);
+    }
+
+    private void unpark(Object key, CompletableFuture<?> future) {
+        List<CompletableFuture<Object>> waiting = parked.get(key);
+        if (waiting != null) {
+            waiting.remove(future);
+            if (waiting.isEmpty()) {
+                parked.remove(key);
+            }
+        }
     }
 
     private void deliver(Delivery delivery) {

@@ -1,0 +1,117 @@
+package dev.handoff.coordinator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The coordinator's configuration, with Kafka's names and 4.4 defaults. Immutable; build it with
+ * {@link #defaults()} or {@link #fromProperties(Map)} (Kafka config names as keys).
+ *
+ * @param groupMinSessionTimeoutMs            {@code group.min.session.timeout.ms}
+ * @param groupMaxSessionTimeoutMs            {@code group.max.session.timeout.ms}
+ * @param groupInitialRebalanceDelayMs        {@code group.initial.rebalance.delay.ms}
+ * @param groupMaxSize                        {@code group.max.size}
+ * @param classicGroupNewMemberJoinTimeoutMs  how long a brand-new member's parked JoinGroup may wait (a Kafka
+ *                                            internal constant, 5 minutes)
+ * @param offsetsRetentionMs                  {@code offsets.retention.minutes} in milliseconds
+ * @param offsetsRetentionCheckIntervalMs     {@code offsets.retention.check.interval.ms}
+ * @param offsetMetadataMaxBytes              {@code offset.metadata.max.bytes}
+ * @param consumerGroupSessionTimeoutMs       {@code group.consumer.session.timeout.ms} (KIP-848)
+ * @param consumerGroupHeartbeatIntervalMs    {@code group.consumer.heartbeat.interval.ms}
+ * @param consumerGroupMaxSize                {@code group.consumer.max.size}
+ * @param consumerGroupAssignors              {@code group.consumer.assignors}; the first is the default
+ * @param consumerGroupMigrationPolicy        {@code group.consumer.migration.policy}
+ * @param consumerGroupAssignmentIntervalMs   {@code group.consumer.assignment.interval.ms} (KIP-1263)
+ */
+public record GroupCoordinatorConfig(
+    int groupMinSessionTimeoutMs,
+    int groupMaxSessionTimeoutMs,
+    int groupInitialRebalanceDelayMs,
+    int groupMaxSize,
+    int classicGroupNewMemberJoinTimeoutMs,
+    long offsetsRetentionMs,
+    long offsetsRetentionCheckIntervalMs,
+    int offsetMetadataMaxBytes,
+    int consumerGroupSessionTimeoutMs,
+    int consumerGroupHeartbeatIntervalMs,
+    int consumerGroupMaxSize,
+    List<String> consumerGroupAssignors,
+    String consumerGroupMigrationPolicy,
+    int consumerGroupAssignmentIntervalMs) {
+
+    public static final String GROUP_MIN_SESSION_TIMEOUT_MS = "group.min.session.timeout.ms";
+    public static final String GROUP_MAX_SESSION_TIMEOUT_MS = "group.max.session.timeout.ms";
+    public static final String GROUP_INITIAL_REBALANCE_DELAY_MS = "group.initial.rebalance.delay.ms";
+    public static final String GROUP_MAX_SIZE = "group.max.size";
+    public static final String OFFSETS_RETENTION_MINUTES = "offsets.retention.minutes";
+    public static final String OFFSETS_RETENTION_CHECK_INTERVAL_MS = "offsets.retention.check.interval.ms";
+    public static final String OFFSET_METADATA_MAX_BYTES = "offset.metadata.max.bytes";
+    public static final String CONSUMER_GROUP_SESSION_TIMEOUT_MS = "group.consumer.session.timeout.ms";
+    public static final String CONSUMER_GROUP_HEARTBEAT_INTERVAL_MS = "group.consumer.heartbeat.interval.ms";
+    public static final String CONSUMER_GROUP_MAX_SIZE = "group.consumer.max.size";
+    public static final String CONSUMER_GROUP_ASSIGNORS = "group.consumer.assignors";
+    public static final String CONSUMER_GROUP_MIGRATION_POLICY = "group.consumer.migration.policy";
+    public static final String CONSUMER_GROUP_ASSIGNMENT_INTERVAL_MS = "group.consumer.assignment.interval.ms";
+
+    private static final long MS_PER_MINUTE = 60_000L;
+
+    public GroupCoordinatorConfig {
+        consumerGroupAssignors = List.copyOf(consumerGroupAssignors);
+        if (groupMinSessionTimeoutMs > groupMaxSessionTimeoutMs) {
+            throw new IllegalArgumentException(GROUP_MIN_SESSION_TIMEOUT_MS + " must not exceed "
+                + GROUP_MAX_SESSION_TIMEOUT_MS);
+        }
+        if (groupMaxSize < 1 || consumerGroupMaxSize < 1) {
+            throw new IllegalArgumentException("Group max sizes must be at least 1");
+        }
+    }
+
+    /** @return Kafka 4.4's defaults */
+    public static GroupCoordinatorConfig defaults() {
+        return fromProperties(Map.of());
+    }
+
+    /**
+     * @param properties Kafka config names to values; absent names take Kafka's defaults
+     * @throws IllegalArgumentException for an unparsable or out-of-range value
+     */
+    public static GroupCoordinatorConfig fromProperties(Map<String, String> properties) {
+        Function<String, String> get = properties::get;
+        return new GroupCoordinatorConfig(
+            intOf(get, GROUP_MIN_SESSION_TIMEOUT_MS, 6_000),
+            intOf(get, GROUP_MAX_SESSION_TIMEOUT_MS, 1_800_000),
+            intOf(get, GROUP_INITIAL_REBALANCE_DELAY_MS, 3_000),
+            intOf(get, GROUP_MAX_SIZE, Integer.MAX_VALUE),
+            300_000,
+            intOf(get, OFFSETS_RETENTION_MINUTES, 10_080) * MS_PER_MINUTE,
+            longOf(get, OFFSETS_RETENTION_CHECK_INTERVAL_MS, 600_000L),
+            intOf(get, OFFSET_METADATA_MAX_BYTES, 4_096),
+            intOf(get, CONSUMER_GROUP_SESSION_TIMEOUT_MS, 45_000),
+            intOf(get, CONSUMER_GROUP_HEARTBEAT_INTERVAL_MS, 5_000),
+            intOf(get, CONSUMER_GROUP_MAX_SIZE, Integer.MAX_VALUE),
+            List.of(get.apply(CONSUMER_GROUP_ASSIGNORS) == null ? new String[] {"uniform", "range"}
+                : get.apply(CONSUMER_GROUP_ASSIGNORS).trim().split("\\s*,\\s*")),
+            get.apply(CONSUMER_GROUP_MIGRATION_POLICY) == null ? "bidirectional"
+                : get.apply(CONSUMER_GROUP_MIGRATION_POLICY),
+            intOf(get, CONSUMER_GROUP_ASSIGNMENT_INTERVAL_MS, 1_000));
+    }
+
+    private static int intOf(Function<String, String> get, String name, int defaultValue) {
+        String value = get.apply(name);
+        try {
+            return value == null ? defaultValue : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid value for " + name + ": " + value, e);
+        }
+    }
+
+    private static long longOf(Function<String, String> get, String name, long defaultValue) {
+        String value = get.apply(name);
+        try {
+            return value == null ? defaultValue : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid value for " + name + ": " + value, e);
+        }
+    }
+}
