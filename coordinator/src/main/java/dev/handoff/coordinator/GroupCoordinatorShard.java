@@ -1,0 +1,236 @@
+package dev.handoff.coordinator;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.handoff.coordinator.classic.ClassicGroupManager;
+import dev.handoff.coordinator.offsets.OffsetManager;
+import dev.handoff.coordinator.record.ClassicGroupRecord;
+import dev.handoff.coordinator.record.CoordinatorRecord;
+import dev.handoff.coordinator.record.OffsetCommitRecord;
+import dev.handoff.coordinator.runtime.CoordinatorShard;
+import dev.handoff.coordinator.runtime.IdGenerator;
+import dev.handoff.coordinator.runtime.Result;
+import dev.handoff.coordinator.runtime.ResultBuilder;
+import dev.handoff.coordinator.runtime.TimerQueue;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.message.DeleteGroupsResponseData;
+import org.apache.kafka.common.message.DescribeGroupsResponseData;
+import org.apache.kafka.common.message.HeartbeatRequestData;
+import org.apache.kafka.common.message.HeartbeatResponseData;
+import org.apache.kafka.common.message.JoinGroupRequestData;
+import org.apache.kafka.common.message.JoinGroupResponseData;
+import org.apache.kafka.common.message.LeaveGroupRequestData;
+import org.apache.kafka.common.message.LeaveGroupResponseData;
+import org.apache.kafka.common.message.ListGroupsRequestData;
+import org.apache.kafka.common.message.ListGroupsResponseData;
+import org.apache.kafka.common.message.OffsetCommitRequestData;
+import org.apache.kafka.common.message.OffsetCommitResponseData;
+import org.apache.kafka.common.message.OffsetDeleteRequestData;
+import org.apache.kafka.common.message.OffsetDeleteResponseData;
+import org.apache.kafka.common.message.OffsetFetchRequestData;
+import org.apache.kafka.common.message.OffsetFetchResponseData;
+import org.apache.kafka.common.message.SyncGroupRequestData;
+import org.apache.kafka.common.message.SyncGroupResponseData;
+import org.apache.kafka.common.protocol.Errors;
+
+/**
+ * The group coordinator's state machine: a thin façade that routes each operation to the class for its protocol
+ * (classic groups, offsets; KIP-848 consumer groups plug in next to them) and dispatches records on replay.
+ * Every operation takes the time as {@code nowMs} and returns a {@link Result}; it runs on a
+ * {@link dev.handoff.coordinator.runtime.CoordinatorLoop}, which appends and replays the records.
+ */
+public final class GroupCoordinatorShard implements CoordinatorShard<CoordinatorRecord> {
+
+    private static final String OFFSET_EXPIRY_TIMER = "offsets-expiry";
+    /** DescribeGroups v6+ reports unknown groups as GROUP_ID_NOT_FOUND (KIP-1043). */
+    private static final short FIRST_DESCRIBE_VERSION_WITH_GROUP_ID_NOT_FOUND = 6;
+
+    private final GroupCoordinatorConfig config;
+    private final GroupRegistry groups = new GroupRegistry();
+    private final TimerQueue<String, TimerTask> timers = new TimerQueue<>();
+    private final ClassicGroupManager classic;
+    private final OffsetManager offsets;
+
+    public GroupCoordinatorShard(GroupCoordinatorConfig config, IdGenerator ids) {
+        this.config = config;
+        this.classic = new ClassicGroupManager(groups, timers, config, ids);
+        this.offsets = new OffsetManager(groups, config, classic::ensureSimpleGroup, classic::onOffsetCommitted);
+    }
+
+    // ---- classic protocol ----------------------------------------------------------------------------------
+
+    public Result<CoordinatorRecord, JoinGroupResponseData> joinGroup(RequestContext context,
+                                                                      JoinGroupRequestData request, long nowMs) {
+        return classic.joinGroup(context, request, nowMs);
+    }
+
+    public Result<CoordinatorRecord, SyncGroupResponseData> syncGroup(RequestContext context,
+                                                                      SyncGroupRequestData request, long nowMs) {
+        return classic.syncGroup(context, request, nowMs);
+    }
+
+    public Result<CoordinatorRecord, HeartbeatResponseData> heartbeat(RequestContext context,
+                                                                      HeartbeatRequestData request, long nowMs) {
+        return classic.heartbeat(context, request, nowMs);
+    }
+
+    public Result<CoordinatorRecord, LeaveGroupResponseData> leaveGroup(RequestContext context,
+                                                                        LeaveGroupRequestData request, long nowMs) {
+        return classic.leaveGroup(context, request, nowMs);
+    }
+
+    // ---- offsets -------------------------------------------------------------------------------------------
+
+    public Result<CoordinatorRecord, OffsetCommitResponseData> commitOffsets(RequestContext context,
+                                                                             OffsetCommitRequestData request,
+                                                                             long nowMs) {
+        return offsets.commit(request, context.apiVersion(), nowMs);
+    }
+
+    /** OffsetFetch in the v8+ shape (a list of groups); RequireStable needs nothing: no offsets are pending. */
+    public Result<CoordinatorRecord, OffsetFetchResponseData> fetchOffsets(OffsetFetchRequestData request,
+                                                                           long nowMs) {
+        OffsetFetchResponseData response = new OffsetFetchResponseData();
+        request.groups().forEach(group -> response.groups().add(offsets.fetch(group)));
+        return Result.of(response);
+    }
+
+    public Result<CoordinatorRecord, OffsetDeleteResponseData> deleteOffsets(OffsetDeleteRequestData request,
+                                                                             long nowMs) {
+        return offsets.delete(request);
+    }
+
+    /** Topics were deleted: their committed offsets go too, in every group. */
+    public Result<CoordinatorRecord, Void> onTopicsDeleted(Collection<String> topics, long nowMs) {
+        return Result.of(offsets.onTopicsDeleted(topics), null);
+    }
+
+    // ---- admin ---------------------------------------------------------------------------------------------
+
+    /** ListGroups with the v4 states filter and v5 types filter, both case-insensitive. */
+    public Result<CoordinatorRecord, ListGroupsResponseData> listGroups(ListGroupsRequestData request, long nowMs) {
+        Set<String> states = lowerCase(request.statesFilter());
+        Set<String> types = lowerCase(request.typesFilter());
+        List<ListGroupsResponseData.ListedGroup> listed = groups.all().stream()
+            .filter(g -> states.isEmpty() || states.contains(g.stateName().toLowerCase(Locale.ROOT)))
+            .filter(g -> types.isEmpty() || types.contains(g.type().toString().toLowerCase(Locale.ROOT)))
+            .map(g -> new ListGroupsResponseData.ListedGroup()
+                .setGroupId(g.groupId())
+                .setProtocolType(g.protocolTypeOrEmpty())
+                .setGroupState(g.stateName())
+                .setGroupType(g.type().toString()))
+            .toList();
+        return Result.of(new ListGroupsResponseData().setErrorCode(Errors.NONE.code()).setGroups(listed));
+    }
+
+    private static Set<String> lowerCase(List<String> values) {
+        return values == null ? Set.of()
+            : values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    public Result<CoordinatorRecord, DescribeGroupsResponseData> describeGroups(RequestContext context,
+                                                                                List<String> groupIds,
+                                                                                long nowMs) {
+        DescribeGroupsResponseData response = new DescribeGroupsResponseData();
+        for (String groupId : groupIds) {
+            Optional<Group> group = groups.get(groupId);
+            if (group.isPresent()) {
+                response.groups().add(group.get().describe().setErrorCode(Errors.NONE.code()));
+            } else {
+                Errors error = context.apiVersion() >= FIRST_DESCRIBE_VERSION_WITH_GROUP_ID_NOT_FOUND
+                    ? Errors.GROUP_ID_NOT_FOUND : Errors.NONE;
+                response.groups().add(new DescribeGroupsResponseData.DescribedGroup()
+                    .setGroupId(groupId)
+                    .setGroupState("Dead")
+                    .setErrorCode(error.code()));
+            }
+        }
+        return Result.of(response);
+    }
+
+    /** DeleteGroups: only groups without members; their offsets are deleted with them. */
+    public Result<CoordinatorRecord, DeleteGroupsResponseData> deleteGroups(List<String> groupIds, long nowMs) {
+        ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
+        DeleteGroupsResponseData response = new DeleteGroupsResponseData();
+        for (String groupId : groupIds) {
+            Errors error = Errors.NONE;
+            try {
+                Group group = groups.get(groupId).orElseThrow(Errors.GROUP_ID_NOT_FOUND::exception);
+                group.validateDeleteGroup();
+                out.records(offsets.deleteAllOffsets(groupId));
+                out.records(group.deletionRecords());
+                classic.onDeleting(groupId);
+            } catch (ApiException e) {
+                error = Errors.forException(e);
+            }
+            if (response.results().find(groupId) == null) {
+                response.results().add(new DeleteGroupsResponseData.DeletableGroupResult()
+                    .setGroupId(groupId)
+                    .setErrorCode(error.code()));
+            }
+        }
+        return out.reply(response);
+    }
+
+    // ---- state ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void replay(CoordinatorRecord record) {
+        switch (record.type()) {
+            case OFFSET_COMMIT -> offsets.replay((OffsetCommitRecord) record);
+            case CLASSIC_GROUP_METADATA -> classic.replay((ClassicGroupRecord) record);
+        }
+    }
+
+    @Override
+    public Result<CoordinatorRecord, Void> onLoaded(long nowMs) {
+        classic.onLoaded(nowMs);
+        scheduleOffsetExpiry(nowMs);
+        return Result.of(null);
+    }
+
+    private void scheduleOffsetExpiry(long nowMs) {
+        timers.schedule(OFFSET_EXPIRY_TIMER, nowMs + config.offsetsRetentionCheckIntervalMs(), firedAtMs -> {
+            scheduleOffsetExpiry(firedAtMs);
+            return Result.of(offsets.expire(firedAtMs), null);
+        });
+    }
+
+    @Override
+    public OptionalLong nextDeadline() {
+        return timers.nextDeadline();
+    }
+
+    @Override
+    public Result<CoordinatorRecord, Void> expireTimers(long nowMs) {
+        ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
+        Optional<TimerQueue.Expired<String, TimerTask>> due;
+        while ((due = timers.expireNext(nowMs)).isPresent()) {
+            out.merge(due.get().action().run(nowMs));
+        }
+        return out.reply(null);
+    }
+
+    // ---- views (tests, lab, console) -----------------------------------------------------------------------
+
+    /** @return the group with this id, of any type */
+    public Optional<Group> group(String groupId) {
+        return groups.get(groupId);
+    }
+
+    /** @return the committed offsets this shard holds, for inspection */
+    public OffsetManager offsets() {
+        return offsets;
+    }
+
+    /** @return the deadline of a timer, for tests asserting what is armed */
+    public OptionalLong timerDeadline(String key) {
+        return timers.deadlineOf(key);
+    }
+}
