@@ -6,6 +6,7 @@ import io.netty.handler.codec.MessageToMessageDecoder;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.RequestHeaderData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.requests.AbstractRequest;
@@ -50,8 +51,16 @@ public final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         }
         ApiKeys api = ApiKeys.forId(apiKey);
         if (api == ApiKeys.API_VERSIONS && !api.isVersionSupported(apiVersion)) {
-            RequestHeader header = RequestHeader.parse(buffer);
-            return new DecodedRequest(nextSequence++, header, null, true);
+            // A future header layout is unknown too; the correlation id is all the answer needs.
+            if (buffer.remaining() < 8) {
+                throw new IllegalArgumentException("ApiVersions request too short for a correlation id");
+            }
+            RequestHeaderData header = new RequestHeaderData()
+                    .setRequestApiKey(apiKey)
+                    .setRequestApiVersion(apiVersion)
+                    .setCorrelationId(buffer.getInt(4))
+                    .setClientId("");
+            return new DecodedRequest(nextSequence++, new RequestHeader(header, (short) 1), null, true);
         }
         if (!api.isVersionSupported(apiVersion)) {
             throw new IllegalArgumentException(api + " version " + apiVersion + " is not supported");
