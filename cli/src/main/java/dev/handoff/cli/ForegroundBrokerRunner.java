@@ -1,0 +1,35 @@
+package dev.handoff.cli;
+
+import dev.handoff.server.BrokerConfig;
+import dev.handoff.server.BrokerServer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the broker, then blocks until the JVM is asked to shut down (SIGINT, SIGTERM), and closes it cleanly. */
+final class ForegroundBrokerRunner implements BrokerRunner {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ForegroundBrokerRunner.class);
+
+    @Override
+    public int run(BrokerConfig config) throws InterruptedException {
+        long startNanos = System.nanoTime();
+        BrokerServer server = BrokerServer.start(config);
+        long startedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOGGER.info("Handoff shutting down");
+            try {
+                server.close();
+            } finally {
+                stopped.countDown();
+            }
+            LOGGER.info("Handoff stopped");
+        }, "handoff-shutdown"));
+        LOGGER.info("Handoff started in {} ms on PLAINTEXT://{} (data in {})",
+                startedMs, server.bootstrapServers(), config.dataDir().toAbsolutePath().normalize());
+        stopped.await();
+        return 0;
+    }
+}
