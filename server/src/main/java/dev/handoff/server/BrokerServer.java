@@ -93,7 +93,8 @@ public final class BrokerServer implements AutoCloseable {
                 new DefaultThreadFactory(name + "-request"));
         try {
             BrokerServices services = new BrokerServices(cluster, topics,
-                    ProducerIdAllocator.open(config.dataDir()), new FetchPurgatory(requestExecutors),
+                    ProducerIdAllocator.open(config.dataDir()), new FetchPurgatory(
+                            (task, delayMs) -> requestExecutors.schedule(task, delayMs, TimeUnit.MILLISECONDS)),
                     new ConfigDescriber(config.logConfig(), config.originals(), config.effectiveValues()),
                     config.autoCreateTopicsEnable());
             ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(cluster, BrokerHandlers.create(services));

@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
@@ -20,11 +18,17 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class FetchPurgatory {
 
-    private final ScheduledExecutorService scheduler;
+    private final Scheduler scheduler;
     private final Map<TopicPartition, Set<DelayedFetch<?>>> watchers = new ConcurrentHashMap<>();
 
-    public FetchPurgatory(ScheduledExecutorService scheduler) {
+    public FetchPurgatory(Scheduler scheduler) {
         this.scheduler = scheduler;
+    }
+
+    /** Runs a task after a delay; the broker uses its request executors, tests fire tasks by hand. */
+    @FunctionalInterface
+    public interface Scheduler {
+        Future<?> schedule(Runnable task, long delayMs);
     }
 
     /** An attempt at a fetch response, and whether it is good enough to send before the deadline. */
@@ -43,7 +47,7 @@ public final class FetchPurgatory {
         for (TopicPartition tp : delayed.partitions) {
             watchers.computeIfAbsent(tp, k -> ConcurrentHashMap.newKeySet()).add(delayed);
         }
-        delayed.timeout = scheduler.schedule(delayed::forceComplete, maxWaitMs, TimeUnit.MILLISECONDS);
+        delayed.timeout = scheduler.schedule(delayed::forceComplete, maxWaitMs);
         // An append may have landed between the first attempt and the registration.
         delayed.tryComplete();
         return delayed.future;
@@ -74,7 +78,7 @@ public final class FetchPurgatory {
         private final Supplier<Attempt<T>> attempt;
         private final CompletableFuture<T> future = new CompletableFuture<>();
         private final AtomicBoolean done = new AtomicBoolean();
-        private volatile ScheduledFuture<?> timeout;
+        private volatile Future<?> timeout;
 
         DelayedFetch(Set<TopicPartition> partitions, Supplier<Attempt<T>> attempt) {
             this.partitions = partitions;
@@ -110,7 +114,7 @@ public final class FetchPurgatory {
             if (!done.compareAndSet(false, true)) {
                 return;
             }
-            ScheduledFuture<?> pending = timeout;
+            Future<?> pending = timeout;
             if (pending != null) {
                 pending.cancel(false);
             }
