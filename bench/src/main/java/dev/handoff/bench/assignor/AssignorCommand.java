@@ -12,8 +12,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -42,7 +42,7 @@ public final class AssignorCommand implements Callable<Integer> {
     @Command(name = "jmh", description = "Run the JMH benchmark; other arguments go to JMH (e.g. -p members=100 -f 1 -wi 1 -i 3).")
     static final class Jmh implements Callable<Integer> {
 
-        @Parameters(arity = "0..*", description = "JMH command-line options")
+        @Unmatched
         List<String> jmhArgs = new ArrayList<>();
 
         @Override
