@@ -1,0 +1,128 @@
+package dev.handoff.server.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.MetadataRequestData.MetadataRequestTopic;
+import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.message.MetadataResponseData.MetadataResponsePartition;
+import org.apache.kafka.common.message.MetadataResponseData.MetadataResponseTopic;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetadataHandlerTest {
+
+    @TempDir
+    Path dir;
+
+    private HandlerFixture broker;
+
+    @BeforeEach
+    void setUp() {
+        broker = new HandlerFixture(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        broker.close();
+    }
+
+    @Test
+    void describesAllTopicsWhenTopicsIsNull() {
+        // Given
+        broker.createTopic("a", 1);
+        broker.createTopic("b", 2);
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, (short) 12,
+                new MetadataRequestData().setTopics(null));
+        // Then
+        assertThat(response.clusterId()).isEqualTo("test-cluster");
+        assertThat(response.controllerId()).isEqualTo(1);
+        assertThat(response.brokers()).singleElement().satisfies(b -> {
+            assertThat(b.host()).isEqualTo("127.0.0.1");
+            assertThat(b.port()).isEqualTo(9092);
+        });
+        assertThat(response.topics()).extracting(MetadataResponseTopic::name).containsExactly("a", "b");
+        MetadataResponsePartition partition = response.topics().find("b").partitions().get(1);
+        assertThat(partition.leaderId()).isEqualTo(1);
+        assertThat(partition.leaderEpoch()).isZero();
+        assertThat(partition.replicaNodes()).containsExactly(1);
+        assertThat(response.topics().find("a").topicId()).isNotEqualTo(Uuid.ZERO_UUID);
+    }
+
+    @Test
+    void describesNoTopicsForAnEmptyList() {
+        // Given
+        broker.createTopic("a", 1);
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, (short) 1, new MetadataRequestData());
+        // Then
+        assertThat(response.topics()).isEmpty();
+        assertThat(response.brokers()).hasSize(1);
+    }
+
+    @Test
+    void autoCreatesAnUnknownTopicWithTheDefaultPartitionCount() {
+        // Given
+        MetadataRequestData request = new MetadataRequestData().setAllowAutoTopicCreation(true)
+                .setTopics(List.of(new MetadataRequestTopic().setName("fresh")));
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, (short) 12, request);
+        // Then
+        MetadataResponseTopic topic = response.topics().find("fresh");
+        assertThat(topic.errorCode()).isEqualTo(Errors.NONE.code());
+        assertThat(topic.partitions()).hasSize(3);
+        assertThat(broker.topics.topic("fresh")).isPresent();
+    }
+
+    @Test
+    void answersUnknownTopicWhenTheClientDisallowsAutoCreation() {
+        // Given
+        MetadataRequestData request = new MetadataRequestData().setAllowAutoTopicCreation(false)
+                .setTopics(List.of(new MetadataRequestTopic().setName("fresh")));
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, (short) 12, request);
+        // Then
+        assertThat(response.topics().find("fresh").errorCode())
+                .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+        assertThat(broker.topics.topic("fresh")).isEmpty();
+    }
+
+    @Test
+    void rejectsAnInvalidTopicName() {
+        // Given
+        MetadataRequestData request = new MetadataRequestData().setAllowAutoTopicCreation(true)
+                .setTopics(List.of(new MetadataRequestTopic().setName("bad/name")));
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, (short) 12, request);
+        // Then
+        assertThat(response.topics().find("bad/name").errorCode())
+                .isEqualTo(Errors.INVALID_TOPIC_EXCEPTION.code());
+    }
+
+    @Test
+    void looksTopicsUpById() {
+        // Given
+        broker.createTopic("by-id", 1);
+        Uuid id = broker.topics.topic("by-id").orElseThrow().topicId();
+        Uuid unknown = Uuid.randomUuid();
+        MetadataRequestData request = new MetadataRequestData().setTopics(List.of(
+                new MetadataRequestTopic().setName(null).setTopicId(id),
+                new MetadataRequestTopic().setName(null).setTopicId(unknown)));
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, (short) 12, request);
+        // Then
+        assertThat(response.topics()).extracting(MetadataResponseTopic::name, MetadataResponseTopic::errorCode)
+                .containsExactly(
+                        tuple("by-id", Errors.NONE.code()),
+                        tuple(null, Errors.UNKNOWN_TOPIC_ID.code()));
+    }
+}
