@@ -1,0 +1,34 @@
+package dev.handoff.bench;
+
+import dev.handoff.bench.assignor.AssignorCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ./bench.sh <command>}: Handoff's benchmarks, some of them side by side with Apache Kafka. */
+@Command(name = "bench.sh",
+        mixinStandardHelpOptions = true,
+        description = "Handoff's benchmarks, side by side with Apache Kafka 4.4.0 where it has the same part.",
+        subcommands = {BrokerCommand.class, TestkitStartupCommand.class, AssignorCommand.class})
+public final class BenchMain implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Without a command there is nothing to run: show what there is. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return spec.exitCodeOnInvalidInput();
+    }
+}

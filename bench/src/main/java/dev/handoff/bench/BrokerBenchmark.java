@@ -1,0 +1,109 @@
+package dev.handoff.bench;
+
+import dev.handoff.bench.BrokerFigures.LoadFigures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the broker benchmark against one kind of broker: times several fresh launches, then puts the producer and
+ * consumer load through the last one and reads its memory before and after.
+ */
+final class BrokerBenchmark {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(BrokerBenchmark.class);
+    private static final short REPLICATION_FACTOR = 1;
+    private static final Comparator<Throughput> BY_ELAPSED = Comparator.comparing(Throughput::elapsed);
+
+    private final LoadSettings settings;
+
+    BrokerBenchmark(LoadSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param launcher starts a fresh broker (new data directory) and returns once it is ready
+     */
+    BrokerFigures run(Supplier<BrokerProcess> launcher) throws InterruptedException, ExecutionException {
+        List<Duration> startupTimes = new ArrayList<>();
+        for (int launch = 1; launch < settings.startups(); launch++) {
+            try (BrokerProcess broker = launcher.get()) {
+                startupTimes.add(logStartup(broker, launch));
+            }
+        }
+        try (BrokerProcess broker = launcher.get()) {
+            startupTimes.add(logStartup(broker, settings.startups()));
+            MemoryUsage idle = broker.memory();
+            List<LoadFigures> loads = new ArrayList<>();
+            for (int recordSize : settings.recordSizes()) {
+                loads.add(load(broker, recordSize));
+            }
+            MemoryUsage loaded = broker.memory();
+            return new BrokerFigures(broker.name(), Medians.median(startupTimes, Comparator.naturalOrder()),
+                    idle, loaded, loads);
+        }
+    }
+
+    private Duration logStartup(BrokerProcess broker, int launch) {
+        LOGGER.info("{}: launch {}/{} ready in {} ms (pid {})", broker.name(), launch, settings.startups(),
+                broker.startupTime().toMillis(), broker.pid());
+        return broker.startupTime();
+    }
+
+    private LoadFigures load(BrokerProcess broker, int recordSize) throws InterruptedException, ExecutionException {
+        List<Throughput> produced = new ArrayList<>();
+        List<Throughput> consumed = new ArrayList<>();
+        try (Admin admin = Admin.create(adminConfig(broker.bootstrapServers()))) {
+            for (int repetition = 1; repetition <= settings.repetitions(); repetition++) {
+                String topic = "bench-" + recordSize + "b-" + repetition;
+                createTopic(admin, topic);
+                Throughput produce = ProducerLoad.run(broker.bootstrapServers(), topic, settings.records(),
+                        recordSize);
+                Throughput consume = ConsumerLoad.run(broker.bootstrapServers(), topic, settings.partitions(),
+                        settings.records());
+                LOGGER.info("{}: {} B run {}/{}: produced {} records/s ({} MB/s), consumed {} records/s ({} MB/s)",
+                        broker.name(), recordSize, repetition, settings.repetitions(),
+                        Math.round(produce.recordsPerSecond()), Math.round(produce.megabytesPerSecond()),
+                        Math.round(consume.recordsPerSecond()), Math.round(consume.megabytesPerSecond()));
+                produced.add(produce);
+                consumed.add(consume);
+            }
+        }
+        return new LoadFigures(recordSize, Medians.median(produced, BY_ELAPSED), Medians.median(consumed, BY_ELAPSED));
+    }
+
+    /**
+     * Creates the topic and waits until every partition answers ListOffsets. CreateTopics completes when the
+     * controller has committed the topic, before the broker hosts its partitions; an idempotent producer that
+     * starts in that gap was seen to break its own sequence numbers on Kafka 4.4.0 (OutOfOrderSequenceException
+     * until its batches expired), so the load starts only on a topic that is fully there, as after kafka-topics.sh.
+     */
+    private void createTopic(Admin admin, String topic) throws InterruptedException, ExecutionException {
+        admin.createTopics(List.of(new NewTopic(topic, settings.partitions(), REPLICATION_FACTOR))).all().get();
+        Map<TopicPartition, OffsetSpec> partitions = IntStream.range(0, settings.partitions()).boxed()
+                .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition),
+                        partition -> OffsetSpec.latest()));
+        admin.listOffsets(partitions).all().get();
+    }
+
+    private static Properties adminConfig(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "handoff-bench-admin");
+        return config;
+    }
+}
