@@ -5,6 +5,7 @@ import dev.handoff.server.codec.RequestDecoder;
 import dev.handoff.server.codec.ResponseEncoder;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -27,16 +28,23 @@ final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final BrokerConfig config;
     private final EventExecutorGroup requestExecutors;
     private final BrokerRequestHandler requestHandler;
+    private final ChannelGroup connections;
 
+    /**
+     * @param connections every open client connection is added here, so shutdown can close them all before the
+     *                    executors they use stop
+     */
     BrokerChannelInitializer(BrokerConfig config, EventExecutorGroup requestExecutors,
-                             BrokerRequestHandler requestHandler) {
+                             BrokerRequestHandler requestHandler, ChannelGroup connections) {
         this.config = config;
         this.requestExecutors = requestExecutors;
         this.requestHandler = requestHandler;
+        this.connections = connections;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        connections.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
         if (config.connectionsMaxIdleMs() > 0) {
             pipeline.addLast("idleState", new IdleStateHandler(0, 0, config.connectionsMaxIdleMs(),

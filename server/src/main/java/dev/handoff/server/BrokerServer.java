@@ -17,11 +17,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -54,10 +57,12 @@ public final class BrokerServer implements AutoCloseable {
     private final EventLoopGroup socketGroup;
     private final EventExecutorGroup requestExecutors;
     private final Channel serverChannel;
+    private final ChannelGroup connections;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BrokerServer(BrokerConfig config, ClusterInfo cluster, LogStore logStore, EventLoopGroup acceptorGroup,
-                         EventLoopGroup socketGroup, EventExecutorGroup requestExecutors, Channel serverChannel) {
+                         EventLoopGroup socketGroup, EventExecutorGroup requestExecutors, Channel serverChannel,
+                         ChannelGroup connections) {
         this.config = config;
         this.cluster = cluster;
         this.logStore = logStore;
@@ -65,6 +70,7 @@ public final class BrokerServer implements AutoCloseable {
         this.socketGroup = socketGroup;
         this.requestExecutors = requestExecutors;
         this.serverChannel = serverChannel;
+        this.connections = connections;
     }
 
     /** Opens storage, binds the listener and returns when the broker accepts connections. */
@@ -99,6 +105,7 @@ public final class BrokerServer implements AutoCloseable {
                     config.autoCreateTopicsEnable());
             ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(cluster, BrokerHandlers.create(services));
             BrokerRequestHandler requestHandler = new BrokerRequestHandler(registry, clock);
+            ChannelGroup connections = new DefaultChannelGroup(name + "-connections", GlobalEventExecutor.INSTANCE);
             // The listener does not accept until the advertised address is known (port 0 is ephemeral).
             Channel serverChannel = new ServerBootstrap()
                     .group(acceptorGroup, socketGroup)
@@ -106,14 +113,15 @@ public final class BrokerServer implements AutoCloseable {
                     .option(ChannelOption.AUTO_READ, false)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new BrokerChannelInitializer(config, requestExecutors, requestHandler))
+                    .childHandler(new BrokerChannelInitializer(config, requestExecutors, requestHandler,
+                            connections))
                     .bind(bindAddress(config.listener()))
                     .syncUninterruptibly()
                     .channel();
             InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
             advertise(config, cluster, bound);
             BrokerServer server = new BrokerServer(config, cluster, logStore, acceptorGroup, socketGroup,
-                    requestExecutors, serverChannel);
+                    requestExecutors, serverChannel, connections);
             server.scheduleHousekeeping(clock);
             serverChannel.config().setAutoRead(true);
             LOGGER.info("Broker {} of cluster {} listening on {} (advertised {}:{})", config.nodeId(),
@@ -152,10 +160,12 @@ public final class BrokerServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Connections close while every executor still runs, so in-flight work can finish or fail quietly.
         serverChannel.close().syncUninterruptibly();
-        acceptorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        socketGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
         requestExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        socketGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        acceptorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         logStore.close();
         LOGGER.info("Broker {} stopped", config.nodeId());
     }

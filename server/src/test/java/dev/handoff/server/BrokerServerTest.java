@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +94,42 @@ class BrokerServerTest {
         assertThat(consumeAll(second, new TopicPartition("durable", 0), 1)).containsExactly("before restart");
     }
 
+    @Test
+    void producerAutoCreatesATopicAndFireAndForgetWritesLand() throws Exception {
+        // Given
+        BrokerServer broker = start(dataDir);
+        Properties props = new Properties();
+        props.put(ProducerConfig.ACKS_CONFIG, "0");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        KafkaProducer<String, String> fireAndForget = producer(broker, props);
+        // When
+        fireAndForget.send(new ProducerRecord<>("auto", 0, "k", "no-ack")).get();
+        producer(broker, new Properties()).send(new ProducerRecord<>("auto", 0, "k", "acked")).get();
+        // Then
+        assertThat(consumeAll(broker, new TopicPartition("auto", 0), 2)).containsExactly("no-ack", "acked");
+    }
+
+    @Test
+    void adminListsOffsetsDescribesConfigsAndDeletesTopics() throws Exception {
+        // Given
+        BrokerServer broker = start(dataDir);
+        Admin admin = admin(broker);
+        admin.createTopics(List.of(new NewTopic("audit", 1, (short) 1)
+                .configs(Map.of("retention.ms", "3600000")))).all().get();
+        producer(broker, new Properties()).send(new ProducerRecord<>("audit", "k", "v")).get();
+        TopicPartition tp = new TopicPartition("audit", 0);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "audit");
+        // When
+        long latest = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
+        String retention = admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                .get("retention.ms").value();
+        admin.deleteTopics(List.of("audit")).all().get();
+        // Then
+        assertThat(latest).isEqualTo(1);
+        assertThat(retention).isEqualTo("3600000");
+        assertThat(admin.listTopics().names().get()).doesNotContain("audit");
+    }
+
     private BrokerServer start(Path dir) {
         BrokerServer broker = BrokerServer.start(config(dir));
         closeables.add(broker);
@@ -113,7 +151,10 @@ class BrokerServerTest {
     }
 
     private KafkaProducer<String, String> producer(BrokerServer broker) {
-        Properties props = new Properties();
+        return producer(broker, new Properties());
+    }
+
+    private KafkaProducer<String, String> producer(BrokerServer broker, Properties props) {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
