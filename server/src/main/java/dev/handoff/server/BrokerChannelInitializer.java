@@ -3,12 +3,14 @@ package dev.handoff.server;
 import dev.handoff.server.codec.FrameDecoder;
 import dev.handoff.server.codec.RequestDecoder;
 import dev.handoff.server.codec.ResponseEncoder;
+import dev.handoff.server.handler.ApiHandlerRegistry;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Builds the pipeline of one client connection:
  * {@code idleState → frameDecoder → requestDecoder → responseEncoder → responseOrderer → requestHandler}.
  * Inbound, bytes become frames and frames become requests; the orderer notes each request's place in line and
- * the request handler runs it on the request executor group. Outbound, responses pass the orderer (which holds
+ * the request handler runs it on one executor of the request executor group, picked per connection. Outbound, responses pass the orderer (which holds
  * early ones back) and are encoded.
  */
 final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -27,18 +29,20 @@ final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final BrokerConfig config;
     private final EventExecutorGroup requestExecutors;
-    private final BrokerRequestHandler requestHandler;
+    private final ApiHandlerRegistry registry;
+    private final Clock clock;
     private final ChannelGroup connections;
 
     /**
      * @param connections every open client connection is added here, so shutdown can close them all before the
      *                    executors they use stop
      */
-    BrokerChannelInitializer(BrokerConfig config, EventExecutorGroup requestExecutors,
-                             BrokerRequestHandler requestHandler, ChannelGroup connections) {
+    BrokerChannelInitializer(BrokerConfig config, EventExecutorGroup requestExecutors, ApiHandlerRegistry registry,
+                             Clock clock, ChannelGroup connections) {
         this.config = config;
         this.requestExecutors = requestExecutors;
-        this.requestHandler = requestHandler;
+        this.registry = registry;
+        this.clock = clock;
         this.connections = connections;
     }
 
@@ -54,7 +58,7 @@ final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("requestDecoder", new RequestDecoder());
         pipeline.addLast("responseEncoder", RESPONSE_ENCODER);
         pipeline.addLast("responseOrderer", new ResponseOrderer());
-        pipeline.addLast(requestExecutors, "requestHandler", requestHandler);
+        pipeline.addLast("requestHandler", new BrokerRequestHandler(registry, clock, requestExecutors.next()));
         LOGGER.debug("Connection from {}: pipeline {}", channel.remoteAddress(), pipeline.names());
     }
 }

@@ -6,7 +6,6 @@ import dev.handoff.server.handler.ApiHandler;
 import dev.handoff.server.handler.ApiHandlerRegistry;
 import dev.handoff.server.handler.ApiVersionsHandler;
 import dev.handoff.server.handler.RequestContext;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
@@ -23,26 +23,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each decoded request to its {@link ApiHandler} and writes the response when the handler completes. It
- * runs on the request executor group, one executor per connection, so requests of one connection are handled
- * in arrival order (idempotent producers rely on that for their in-flight batches), and a slow disk never
- * stalls a socket event loop.
+ * Hands each decoded request to its {@link ApiHandler} and writes the response when the handler completes. One
+ * instance per connection; its handlers run on one single-threaded request executor, so requests of one
+ * connection are handled in arrival order (idempotent producers rely on that for their in-flight batches),
+ * and a slow disk never stalls a socket event loop.
  */
-@ChannelHandler.Sharable
 final class BrokerRequestHandler extends SimpleChannelInboundHandler<DecodedRequest> {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(BrokerRequestHandler.class);
 
     private final ApiHandlerRegistry registry;
     private final Clock clock;
+    private final Executor executor;
 
-    BrokerRequestHandler(ApiHandlerRegistry registry, Clock clock) {
+    /**
+     * @param executor runs this connection's requests one at a time, in order (a single-threaded executor)
+     */
+    BrokerRequestHandler(ApiHandlerRegistry registry, Clock clock, Executor executor) {
         this.registry = registry;
         this.clock = clock;
+        this.executor = executor;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DecodedRequest request) {
+        executor.execute(() -> dispatch(ctx, request));
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, DecodedRequest request) {
         ApiKeys apiKey = request.apiKey();
         Optional<ApiHandler<?, ?>> handler = registry.handler(apiKey);
         boolean supported = request.request() != null && handler.isPresent()

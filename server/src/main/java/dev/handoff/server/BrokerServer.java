@@ -104,7 +104,6 @@ public final class BrokerServer implements AutoCloseable {
                     new ConfigDescriber(config.logConfig(), config.originals(), config.effectiveValues()),
                     config.autoCreateTopicsEnable());
             ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(cluster, BrokerHandlers.create(services));
-            BrokerRequestHandler requestHandler = new BrokerRequestHandler(registry, clock);
             ChannelGroup connections = new DefaultChannelGroup(name + "-connections", GlobalEventExecutor.INSTANCE);
             // The listener does not accept until the advertised address is known (port 0 is ephemeral).
             Channel serverChannel = new ServerBootstrap()
@@ -113,7 +112,7 @@ public final class BrokerServer implements AutoCloseable {
                     .option(ChannelOption.AUTO_READ, false)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new BrokerChannelInitializer(config, requestExecutors, requestHandler,
+                    .childHandler(new BrokerChannelInitializer(config, requestExecutors, registry, clock,
                             connections))
                     .bind(bindAddress(config.listener()))
                     .syncUninterruptibly()

@@ -161,7 +161,7 @@ class BrokerPipelineTest {
     private static EmbeddedChannel pipeline() {
         ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(CLUSTER, List.of(FAILING));
         return new EmbeddedChannel(new FrameDecoder(1024), new RequestDecoder(), new ResponseEncoder(),
-                new ResponseOrderer(), new BrokerRequestHandler(registry, Clock.systemUTC()));
+                new ResponseOrderer(), new BrokerRequestHandler(registry, Clock.systemUTC(), Runnable::run));
     }
 
     private static ByteBuf frame(ApiKeys apiKey, short version, int correlationId, ApiMessage body) {
