@@ -5,7 +5,9 @@ package dev.handoff.coordinator.record;
  * record without a value is a tombstone that deletes the entity, and the compacted coordinator partition keeps only
  * the latest record per key.
  */
-public sealed interface CoordinatorRecord permits OffsetCommitRecord, ClassicGroupRecord {
+public sealed interface CoordinatorRecord permits OffsetCommitRecord, ClassicGroupRecord,
+    ConsumerGroupMetadataRecord, ConsumerMemberMetadataRecord, ConsumerTargetAssignmentMetadataRecord,
+    ConsumerTargetAssignmentMemberRecord, ConsumerCurrentAssignmentRecord {
 
     RecordType type();
 

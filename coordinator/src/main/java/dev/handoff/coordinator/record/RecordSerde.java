@@ -37,6 +37,9 @@ public final class RecordSerde {
         switch (record.type()) {
             case OFFSET_COMMIT -> writeOffsetCommit((OffsetCommitRecord) record, key, value);
             case CLASSIC_GROUP_METADATA -> writeClassicGroup((ClassicGroupRecord) record, key, value);
+            case CONSUMER_GROUP_METADATA, CONSUMER_GROUP_MEMBER_METADATA, CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA,
+                CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER, CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT ->
+                ConsumerRecordSerde.write(record, key, value);
         }
         return new Serialized(key.toByteArray(), value == null ? null : value.toByteArray());
     }
@@ -63,6 +66,9 @@ public final class RecordSerde {
             CoordinatorRecord record = switch (type.get()) {
                 case OFFSET_COMMIT -> readOffsetCommit(key, value);
                 case CLASSIC_GROUP_METADATA -> readClassicGroup(key, value);
+                case CONSUMER_GROUP_METADATA, CONSUMER_GROUP_MEMBER_METADATA,
+                    CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA, CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER,
+                    CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT -> ConsumerRecordSerde.read(type.get(), key, value);
             };
             return Optional.of(record);
         } catch (RuntimeException e) {
