@@ -3,7 +3,6 @@ package dev.handoff.server;
 import dev.handoff.log.LogConfig;
 import dev.handoff.log.LogStoreSettings;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -81,12 +80,5 @@ public record BrokerConfig(int nodeId, Endpoint listener, Optional<Endpoint> adv
         values.put("producer.id.expiration.ms", Long.toString(logStoreSettings.producerIdExpirationMs()));
         values.put("log.segment.delete.delay.ms", Long.toString(logStoreSettings.fileDeleteDelayMs()));
         return values;
-    }
-
-    /** A copy with one property changed, re-validated. */
-    public BrokerConfig with(String name, String value) {
-        Map<String, String> props = new HashMap<>(originals);
-        props.put(name, value);
-        return from(props);
     }
 }

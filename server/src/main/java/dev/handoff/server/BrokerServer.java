@@ -78,7 +78,8 @@ public final class BrokerServer implements AutoCloseable {
         return start(config, Clock.systemUTC());
     }
 
-    static BrokerServer start(BrokerConfig config, Clock clock) {
+    /** As {@link #start(BrokerConfig)}, with the clock handlers and housekeeping read time from. */
+    public static BrokerServer start(BrokerConfig config, Clock clock) {
         createDataDir(config);
         MetaProperties meta = MetaProperties.loadOrCreate(config.dataDir(), config.clusterId(), config.nodeId());
         ClusterInfo cluster = new ClusterInfo(meta.clusterId(), config.nodeId());

@@ -65,13 +65,6 @@ public final class FetchPurgatory {
         woken.forEach(DelayedFetch::tryComplete);
     }
 
-    /** Number of parked fetches, for tests. */
-    int waitingCount() {
-        Set<DelayedFetch<?>> all = new HashSet<>();
-        watchers.values().forEach(all::addAll);
-        return all.size();
-    }
-
     private final class DelayedFetch<T> {
 
         private final Set<TopicPartition> partitions;

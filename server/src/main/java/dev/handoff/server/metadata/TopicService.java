@@ -67,10 +67,6 @@ public final class TopicService {
         return catalogue.all();
     }
 
-    public LogConfig brokerDefaults() {
-        return brokerDefaults;
-    }
-
     /** The effective log config of a topic: broker defaults plus the topic's overrides. */
     public LogConfig logConfig(String topic) {
         return catalogue.byName(topic).map(t -> brokerDefaults.withOverrides(t.configs())).orElse(brokerDefaults);
@@ -84,7 +80,16 @@ public final class TopicService {
         }
         TopicPartition tp = new TopicPartition(topic, partition);
         Optional<PartitionLog> existing = logs.get(tp);
-        return existing.isPresent() ? existing : Optional.of(logs.getOrCreate(tp, logConfig(topic)));
+        return existing.isPresent() ? existing : openMissing(tp);
+    }
+
+    /** Creates a log missing from disk; synchronized with delete so a deleted topic's log is not re-created. */
+    private synchronized Optional<PartitionLog> openMissing(TopicPartition tp) {
+        Optional<TopicMetadata> meta = catalogue.byName(tp.topic());
+        if (meta.isEmpty() || tp.partition() >= meta.get().partitions()) {
+            return Optional.empty();
+        }
+        return Optional.of(logs.getOrCreate(tp, logConfig(tp.topic())));
     }
 
     /**
