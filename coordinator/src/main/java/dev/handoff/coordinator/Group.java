@@ -50,7 +50,11 @@ public interface Group {
     /** @return how this group's offsets expire right now; empty if they must not expire at all */
     Optional<OffsetExpirationCondition> offsetExpirationCondition();
 
-    /** @return tombstones for every metadata record of this group (offsets are deleted separately) */
+    /**
+     * @return tombstones for every metadata record of this group (offsets are deleted separately). Replaying them
+     *         must only remove a group of this type: when an empty group is converted to another type (KIP-848
+     *         §17) the new group is already registered under the same id.
+     */
     List<CoordinatorRecord> deletionRecords();
 
     /** @return the group as DescribeGroups (the classic admin API) shows it */

@@ -65,25 +65,27 @@ public final class ClassicGroupManager {
                                                                       JoinGroupRequestData request, long nowMs) {
         String memberId = request.memberId();
         ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
+        boolean groupExisted = groups.get(request.groupId()).isPresent();
         try {
             validateJoin(request);
             boolean unknownMember = memberId.isEmpty();
             ClassicGroup group = classicGroupForJoin(request.groupId(), unknownMember, out);
-            if (!acceptJoiningMember(group, memberId)) {
-                if (group.hasMember(memberId)) {
-                    rebalancer.removeMemberAndUpdateGroup(group, group.member(memberId), out, nowMs);
+            try {
+                if (!acceptJoiningMember(group, memberId)) {
+                    if (group.hasMember(memberId)) {
+                        rebalancer.removeMemberAndUpdateGroup(group, group.member(memberId), out, nowMs);
+                    }
+                    throw Errors.GROUP_MAX_SIZE_REACHED.exception();
                 }
-                throw Errors.GROUP_MAX_SIZE_REACHED.exception();
+                return unknownMember
+                    ? joinNewMember(context, request, group, out, nowMs)
+                    : joinExistingMember(context, request, group, out, nowMs);
+            } finally {
+                if (!groupExisted && group.size() == 0 && !group.hasPendingMembers()) {
+                    // A group created by a JoinGroup that failed before adding anybody leaves no trace.
+                    groups.remove(group.groupId());
+                }
             }
-            Result<CoordinatorRecord, JoinGroupResponseData> result = unknownMember
-                ? joinNewMember(context, request, group, out, nowMs)
-                : joinExistingMember(context, request, group, out, nowMs);
-            if (group.size() == 0 && group.isInState(ClassicGroupState.EMPTY) && !group.hasPendingMembers()
-                && group.protocolType().isEmpty()) {
-                // A group created by a JoinGroup that failed before adding anybody leaves no trace.
-                groups.remove(group.groupId());
-            }
-            return result;
         } catch (ApiException e) {
             return out.reply(ClassicRebalancer.joinError(memberId, Errors.forException(e)));
         }
@@ -275,7 +277,7 @@ public final class ClassicGroupManager {
             validateSync(group, request);
             String memberId = request.memberId();
             ClassicGroupMember member = group.member(memberId);
-            switch (group.state()) {
+            return switch (group.state()) {
                 case PREPARING_REBALANCE -> throw Errors.REBALANCE_IN_PROGRESS.exception();
                 case COMPLETING_REBALANCE -> {
                     member.setAwaitingSync(true);
@@ -283,16 +285,15 @@ public final class ClassicGroupManager {
                     if (group.isLeader(memberId)) {
                         completeSync(group, request, out, nowMs);
                     }
-                    return out.park(ParkingKey.sync(group.groupId(), memberId));
+                    yield out.park(ParkingKey.sync(group.groupId(), memberId));
                 }
                 case STABLE -> {
                     rebalancer.markSynced(group, memberId);
                     rebalancer.scheduleSession(group, memberId, member.sessionTimeoutMs(), nowMs);
-                    return out.reply(syncResponse(group, member));
+                    yield out.reply(syncResponse(group, member));
                 }
                 case EMPTY, DEAD -> throw Errors.UNKNOWN_MEMBER_ID.exception();
-                default -> throw new IllegalStateException("Unknown state " + group.state());
-            }
+            };
         } catch (ApiException e) {
             return out.reply(ClassicRebalancer.syncError(Errors.forException(e)));
         }

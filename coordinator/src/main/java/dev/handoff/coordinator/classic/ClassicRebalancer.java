@@ -64,10 +64,16 @@ final class ClassicRebalancer {
                 LOGGER.atInfo().addKeyValue("groupId", groupId).addKeyValue("memberId", memberId)
                     .log("Pending member expired before rejoining");
                 maybeCompleteJoinPhase(group, out, nowMs);
-            } else if (group.hasMember(memberId) && !group.member(memberId).hasSatisfiedHeartbeat()) {
-                LOGGER.atInfo().addKeyValue("groupId", groupId).addKeyValue("memberId", memberId)
-                    .log("Member session expired");
-                removeMemberAndUpdateGroup(group, group.member(memberId), out, nowMs);
+            } else if (group.hasMember(memberId)) {
+                ClassicGroupMember member = group.member(memberId);
+                if (member.hasSatisfiedHeartbeat()) {
+                    // Parked in JoinGroup or SyncGroup: alive by definition; keep watching in case it stays stuck.
+                    scheduleSession(group, memberId, member.sessionTimeoutMs(), nowMs);
+                } else {
+                    LOGGER.atInfo().addKeyValue("groupId", groupId).addKeyValue("memberId", memberId)
+                        .log("Member session expired");
+                    removeMemberAndUpdateGroup(group, member, out, nowMs);
+                }
             }
         });
         return out.reply(null);

@@ -212,6 +212,19 @@ class OffsetManagerTest {
         assertThat(ctx.shard().offsets().committed(GROUP, "refunds", 0)).isPresent();
     }
 
+    @Test
+    void aRejectedJoinLeavesASimpleGroupAndItsOffsetsAlone() {
+        // Given
+        commit(-1, "", "payments", 0, 10L, "");
+
+        // When
+        ctx.joinGroup(joinRequest(GROUP, "", List.of("payments")).setProtocolType(""));
+
+        // Then
+        assertThat(ctx.shard().group(GROUP)).isPresent();
+        assertThat(ctx.shard().offsets().committed(GROUP, "payments", 0)).isPresent();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private String stableSingleMemberGroup() {
