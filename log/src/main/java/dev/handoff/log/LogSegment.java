@@ -239,26 +239,38 @@ final class LogSegment {
             LOGGER.info("Rebuilding missing or inconsistent offset index {}", offsetIndex.file());
             return false;
         }
-        // The last entry must point at a batch that starts with the offset it names.
+        // The last entry must point at a batch that starts with the offset it names, and the batches after it must
+        // be whole and valid up to the end of the file: bytes written after a clean shutdown (or a tail the marker
+        // does not cover) must never be trusted. Only the tail after the last index entry is read.
         Optional<long[]> last = offsetIndex.lastEntry();
         int scanFrom = last.map(entry -> (int) entry[1]).orElse(0);
         long expectedOffset = last.map(entry -> entry[0]).orElse(-1L);
         boolean firstBatch = true;
+        int validEnd = scanFrom;
         try {
             for (FileChannelRecordBatch batch : log.batchesFrom(scanFrom)) {
                 if (firstBatch && expectedOffset >= 0 && batch.baseOffset() != expectedOffset) {
                     LOGGER.info("Rebuilding offset index {}: it does not match its segment", offsetIndex.file());
                     return false;
                 }
+                if (batch.magic() != RecordBatch.MAGIC_VALUE_V2 || (!firstBatch && batch.baseOffset() < nextOffset)
+                        || !batch.isValid()) {
+                    break;
+                }
                 firstBatch = false;
                 nextOffset = batch.nextOffset();
-                bytesSinceLastIndexEntry = batch.position() + batch.sizeInBytes() - scanFrom;
+                validEnd = batch.position() + batch.sizeInBytes();
+                bytesSinceLastIndexEntry = validEnd - scanFrom;
             }
         } catch (KafkaException e) {
             LOGGER.info("Rebuilding offset index {}: {}", offsetIndex.file(), e.getMessage());
             return false;
         }
         if (expectedOffset >= 0 && firstBatch) {
+            return false;
+        }
+        if (validEnd != log.sizeInBytes()) {
+            LOGGER.warn("Segment {} does not end on a complete, valid batch; recovering it", log.file());
             return false;
         }
         if (!timeIndex.load(nextOffset)) {

@@ -120,20 +120,24 @@ class RecoveryTest {
     }
 
     @Test
-    void aCleanStartTrustsTheLogAndSkipsTheScan() throws IOException {
+    void bytesAppendedAfterACleanShutdownAreCutAndNewAppendsStayReadable() throws IOException {
         // Given
         logWith(Map.of(), 3);
         fixture.reopen(NOW).flush();
         fixture.close();
-        Files.write(activeLogFile(), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
-        long sizeWithGarbage = Files.size(activeLogFile());
+        long cleanSize = Files.size(activeLogFile());
+        byte[] garbage = new byte[97];
+        new Random(11).nextBytes(garbage);
+        Files.write(activeLogFile(), garbage, StandardOpenOption.APPEND);
 
         // When
         FilePartitionLog reopened = fixture.open(NOW);
+        long appended = reopened.append(batch(NOW, "after"), NOW).baseOffset();
 
         // Then
-        assertThat(reopened.logEndOffset()).isEqualTo(6);
-        assertThat(Files.size(activeLogFile())).isEqualTo(sizeWithGarbage);
+        assertThat(appended).isEqualTo(6);
+        assertThat(readAll(reopened)).endsWith("after").hasSize(7);
+        assertThat(Files.size(activeLogFile())).isGreaterThan(cleanSize);
     }
 
     @Test
