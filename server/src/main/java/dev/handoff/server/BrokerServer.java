@@ -31,7 +31,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -176,22 +175,8 @@ public final class BrokerServer implements AutoCloseable {
      */
     private void scheduleHousekeeping(Clock clock) {
         long periodMs = Math.min(config.logRetentionCheckIntervalMs(), config.logFlushSchedulerIntervalMs());
-        requestExecutors.next().scheduleWithFixedDelay(() -> runHousekeeping(clock), periodMs, periodMs,
+        requestExecutors.next().scheduleWithFixedDelay(new Housekeeper(logStore, clock), periodMs, periodMs,
                 TimeUnit.MILLISECONDS);
-    }
-
-    private void runHousekeeping(Clock clock) {
-        long now = clock.millis();
-        for (var log : List.copyOf(logStore.all())) {
-            try {
-                int deleted = log.runHousekeeping(now);
-                if (deleted > 0) {
-                    LOGGER.info("Retention deleted {} segment(s) of {}", deleted, log.topicPartition());
-                }
-            } catch (RuntimeException e) {
-                LOGGER.warn("Housekeeping of {} failed", log.topicPartition(), e);
-            }
-        }
     }
 
     private static void advertise(BrokerConfig config, ClusterInfo cluster, InetSocketAddress bound) {

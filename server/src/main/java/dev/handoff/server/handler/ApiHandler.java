@@ -21,6 +21,11 @@ public interface ApiHandler<Q extends ApiMessage, R extends ApiMessage> {
 
     short maxVersion();
 
+    /** The minimum version announced in ApiVersions; only Produce announces less than it accepts. */
+    default short advertisedMinVersion() {
+        return minVersion();
+    }
+
     CompletionStage<R> handle(RequestContext context, Q request);
 
     /** Dispatch entry point for a body whose type the registry has matched to {@link #apiKey()}. */

@@ -63,7 +63,7 @@ public final class ApiHandlerRegistry {
         for (ApiHandler<?, ?> handler : sorted) {
             versions.add(new ApiVersion()
                     .setApiKey(handler.apiKey().id)
-                    .setMinVersion(handler.minVersion())
+                    .setMinVersion(handler.advertisedMinVersion())
                     .setMaxVersion(handler.maxVersion()));
         }
         return versions;

@@ -58,6 +58,15 @@ final class ProduceHandler implements ApiHandler<ProduceRequestData, ProduceResp
         return 13;
     }
 
+    /**
+     * Kafka 4.x announces Produce from version 0 although it accepts only 3+, because some librdkafka versions
+     * refuse a broker whose Produce range starts above 0 (KAFKA-18659); v0-2 requests still close the connection.
+     */
+    @Override
+    public short advertisedMinVersion() {
+        return 0;
+    }
+
     @Override
     public CompletionStage<ProduceResponseData> handle(RequestContext context, ProduceRequestData request) {
         Errors requestError = Errors.NONE;
