@@ -13,6 +13,7 @@ public final class Doctor {
     public Doctor(int rebalanceLoopThreshold) {
         this.rules = List.of(
                 new ConsumerProtocolRule(),
+                new GroupApisRule(),
                 new ClassicGroupRule(),
                 new RebalanceLoopRule(rebalanceLoopThreshold),
                 new StuckRevocationRule(),

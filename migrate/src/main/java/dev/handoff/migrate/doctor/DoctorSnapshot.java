@@ -10,8 +10,10 @@ import java.util.Map;
  * @param brokerConfigs the broker's group settings that matter here ({@code group.consumer.assignors},
  *                      {@code group.consumer.migration.policy}); missing when the broker does not report them
  * @param samples       the groups at each sampling moment, oldest first; at least one
+ * @param groupApiError why the groups could not be listed or described, {@code null} if they could
  */
-public record DoctorSnapshot(ProtocolSupport protocol, Map<String, String> brokerConfigs, List<GroupSample> samples) {
+public record DoctorSnapshot(ProtocolSupport protocol, Map<String, String> brokerConfigs, List<GroupSample> samples,
+                             String groupApiError) {
 
     public static final String ASSIGNORS_CONFIG = "group.consumer.assignors";
     public static final String MIGRATION_POLICY_CONFIG = "group.consumer.migration.policy";
@@ -22,6 +24,10 @@ public record DoctorSnapshot(ProtocolSupport protocol, Map<String, String> broke
         }
         brokerConfigs = Map.copyOf(brokerConfigs);
         samples = List.copyOf(samples);
+    }
+
+    public DoctorSnapshot(ProtocolSupport protocol, Map<String, String> brokerConfigs, List<GroupSample> samples) {
+        this(protocol, brokerConfigs, samples, null);
     }
 
     public List<GroupView> latestGroups() {

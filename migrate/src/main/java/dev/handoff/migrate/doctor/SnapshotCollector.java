@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /** The doctor's imperative shell: describes the cluster's groups every interval over the window. */
 public final class SnapshotCollector {
@@ -38,7 +39,13 @@ public final class SnapshotCollector {
         List<GroupSample> samples = new ArrayList<>();
         long start = clock.millis();
         long deadline = start + window.toMillis();
-        samples.add(new GroupSample(start, inspector.describeAll()));
+        try {
+            samples.add(new GroupSample(start, inspector.describeAll()));
+        } catch (UnsupportedVersionException e) {
+            // Nothing to observe over a window: report the missing APIs with what else could be checked.
+            return new DoctorSnapshot(protocol, configs, List.of(new GroupSample(start, List.of())),
+                    e.getMessage());
+        }
         while (clock.millis() < deadline) {
             Thread.sleep(Math.min(interval.toMillis(), Math.max(1, deadline - clock.millis())));
             samples.add(new GroupSample(clock.millis(), inspector.describeAll()));

@@ -52,6 +52,20 @@ class DoctorTest {
     }
 
     @Test
+    void brokerThatCannotListGroupsIsAnError() {
+        // Given
+        DoctorSnapshot snapshot = new DoctorSnapshot(OFFERED, Map.of(), List.of(new GroupSample(0, List.of())),
+                "ListGroups is not supported");
+
+        // When
+        DoctorReport report = doctor.examine(snapshot);
+
+        // Then
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(GroupApisRule.CODE);
+        assertThat(report.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void unknownProtocolSupportIsAWarning() {
         // Given
         DoctorSnapshot snapshot = snapshot(ProtocolSupport.unknown("SASL_SSL"), Map.of(), List.of());
