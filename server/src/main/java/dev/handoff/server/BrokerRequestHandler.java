@@ -67,13 +67,33 @@ final class BrokerRequestHandler extends SimpleChannelInboundHandler<DecodedRequ
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((body, error) -> {
-            if (!request.expectsResponse()) {
-                return;
+            if (request.expectsResponse()) {
+                respond(ctx, request, body, error);
             }
-            ApiMessage answer = error == null ? body : errorResponse(request, error);
-            ctx.writeAndFlush(new Response(request.sequence(), request.header().toResponseHeader(),
-                    request.apiVersion(), answer));
         });
+    }
+
+    /**
+     * Writes the handler's answer, or the API's error response. If even that cannot be built or encoded the
+     * client would wait for a response that never comes, so the connection is closed instead.
+     */
+    private static void respond(ChannelHandlerContext ctx, DecodedRequest request, ApiMessage body, Throwable error) {
+        ApiMessage answer;
+        try {
+            answer = error == null ? body : errorResponse(request, error);
+        } catch (RuntimeException e) {
+            LOGGER.warn("Closing connection: no error response for {} v{}", request.apiKey(), request.apiVersion(), e);
+            ctx.close();
+            return;
+        }
+        ctx.writeAndFlush(new Response(request.sequence(), request.header().toResponseHeader(),
+                request.apiVersion(), answer)).addListener(written -> {
+                    if (!written.isSuccess() && ctx.channel().isActive()) {
+                        LOGGER.warn("Closing connection: cannot write the {} v{} response", request.apiKey(),
+                                request.apiVersion(), written.cause());
+                        ctx.close();
+                    }
+                });
     }
 
     /**

@@ -16,6 +16,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
@@ -158,8 +159,47 @@ class BrokerPipelineTest {
         assertThat(channel.isOpen()).isTrue();
     }
 
+    @Test
+    void closesTheConnectionWhenAResponseCannotBeEncoded() {
+        // Given
+        EmbeddedChannel channel = pipeline(new ApiHandler<DescribeClusterRequestData, DescribeClusterResponseData>() {
+            @Override
+            public ApiKeys apiKey() {
+                return ApiKeys.DESCRIBE_CLUSTER;
+            }
+
+            @Override
+            public short minVersion() {
+                return 0;
+            }
+
+            @Override
+            public short maxVersion() {
+                return 2;
+            }
+
+            @Override
+            public CompletionStage<DescribeClusterResponseData> handle(RequestContext context,
+                                                                       DescribeClusterRequestData request) {
+                DescribeClusterResponseData response = new DescribeClusterResponseData();
+                // IsFenced exists only from v2, so a v0 response cannot carry it.
+                response.brokers().add(new DescribeClusterResponseData.DescribeClusterBroker().setIsFenced(true));
+                return CompletableFuture.completedFuture(response);
+            }
+        });
+        // When
+        channel.writeInbound(frame(ApiKeys.DESCRIBE_CLUSTER, (short) 0, 9, new DescribeClusterRequestData()));
+        // Then
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
     private static EmbeddedChannel pipeline() {
-        ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(CLUSTER, List.of(FAILING));
+        return pipeline(FAILING);
+    }
+
+    private static EmbeddedChannel pipeline(ApiHandler<?, ?> handler) {
+        ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(CLUSTER, List.of(handler));
         return new EmbeddedChannel(new FrameDecoder(1024), new RequestDecoder(), new ResponseEncoder(),
                 new ResponseOrderer(), new BrokerRequestHandler(registry, Clock.systemUTC(), Runnable::run));
     }
