@@ -35,6 +35,15 @@ public interface Group {
     void validateOffsetCommit(String memberId, String groupInstanceId, int generationIdOrMemberEpoch,
                               short apiVersion);
 
+    /**
+     * Validates one partition of an OffsetCommit that passed {@link #validateOffsetCommit}. KIP-848 groups accept a
+     * commit from an older member epoch for a partition the member has held since (KIP-1251); classic groups have
+     * nothing to check per partition.
+     */
+    default void validateOffsetCommitPartition(String memberId, int generationIdOrMemberEpoch, String topic,
+                                               int partition) {
+    }
+
     /** Validates an OffsetFetch (KIP-848 groups check the member epoch from v9; classic groups do not). */
     void validateOffsetFetch(String memberId, int memberEpoch);
 

@@ -84,16 +84,17 @@ public final class OffsetManager {
         } catch (ApiException e) {
             return Result.of(allPartitions(request, Errors.forException(e)));
         }
+        Optional<Group> group = groups.get(request.groupId());
         List<CoordinatorRecord> records = new ArrayList<>();
         OffsetCommitResponseData response = new OffsetCommitResponseData();
         for (OffsetCommitRequestData.OffsetCommitRequestTopic topic : request.topics()) {
             OffsetCommitResponseData.OffsetCommitResponseTopic topicResponse = topicResponse(topic);
             for (OffsetCommitRequestData.OffsetCommitRequestPartition partition : topic.partitions()) {
-                Errors error = Errors.NONE;
                 String metadata = partition.committedMetadata() == null ? NO_METADATA : partition.committedMetadata();
-                if (metadata.length() > config.offsetMetadataMaxBytes()) {
-                    error = Errors.OFFSET_METADATA_TOO_LARGE;
-                } else {
+                Errors error = metadata.length() > config.offsetMetadataMaxBytes()
+                    ? Errors.OFFSET_METADATA_TOO_LARGE
+                    : partitionError(group, request, topic.name(), partition.partitionIndex());
+                if (error == Errors.NONE) {
                     records.add(Records.offsetCommit(request.groupId(), topic.name(), partition.partitionIndex(),
                         new OffsetCommitValue(partition.committedOffset(), partition.committedLeaderEpoch(), metadata,
                             nowMs, expireTimestamp(request, nowMs))));
@@ -106,6 +107,17 @@ public final class OffsetManager {
         }
         commitListener.onCommitted(request.groupId(), request.memberId(), nowMs);
         return Result.of(records, response);
+    }
+
+    private static Errors partitionError(Optional<Group> group, OffsetCommitRequestData request, String topic,
+                                         int partition) {
+        try {
+            group.ifPresent(g -> g.validateOffsetCommitPartition(request.memberId(),
+                request.generationIdOrMemberEpoch(), topic, partition));
+            return Errors.NONE;
+        } catch (ApiException e) {
+            return Errors.forException(e);
+        }
     }
 
     private void validateCommit(OffsetCommitRequestData request, short apiVersion) {
