@@ -18,7 +18,9 @@ import dev.handoff.coordinator.GroupCoordinatorTestContext;
 import dev.handoff.coordinator.record.ClassicGroupRecord;
 import dev.handoff.coordinator.record.CoordinatorRecord;
 import dev.handoff.coordinator.runtime.Result;
+import dev.handoff.testsupport.ManualClock;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.message.DescribeGroupsResponseData;
 import org.apache.kafka.common.message.JoinGroupResponseData;
 import org.apache.kafka.common.message.LeaveGroupRequestData;
 import org.apache.kafka.common.message.LeaveGroupResponseData;
@@ -376,6 +378,91 @@ class ClassicGroupProtocolTest {
         assertThat(group().state()).isEqualTo(ClassicGroupState.EMPTY);
     }
 
+    @Test
+    void initialDelayExtensionsNeverExceedTheRebalanceTimeout() {
+        // Given
+        String first = joinWithRebalanceTimeout("", 7_000);
+        ctx.sleep(2_999);
+        joinNewMemberWithRebalanceTimeout(7_000);
+        ctx.sleep(1);
+        ctx.sleep(2_999);
+        joinNewMemberWithRebalanceTimeout(7_000);
+        ctx.sleep(1);
+        ctx.sleep(999);
+        joinNewMemberWithRebalanceTimeout(7_000);
+
+        // When
+        ctx.sleep(1);
+
+        // Then
+        assertThat(ctx.clock.nowMs() - ManualClock.DEFAULT_START_MS).isEqualTo(7_000);
+        assertThat(group().state()).isEqualTo(ClassicGroupState.COMPLETING_REBALANCE);
+        assertThat(ctx.takeJoinResponse(GROUP, first).orElseThrow().members()).hasSize(4);
+    }
+
+    @Test
+    void staticMemberThatMissesAJoinPhaseStaysInTheGroup() {
+        // Given
+        String dynamic = ctx.joinDynamicMember(GROUP, TOPICS);
+        String staticMember = joinStatic("instance-a");
+        completeInitialRebalance();
+        ctx.syncGroup(syncRequest(GROUP, dynamic, 1, Map.of()));
+        ctx.syncGroup(syncRequest(GROUP, staticMember, 1, Map.of()).setGroupInstanceId("instance-a"));
+        ctx.joinGroup(joinRequest(GROUP, dynamic, TOPICS));
+        for (int elapsed = 0; elapsed < REBALANCE_TIMEOUT_MS - 30_000; elapsed += 30_000) {
+            ctx.sleep(30_000);
+            ctx.heartbeat(GROUP, staticMember, "instance-a", 1);
+        }
+
+        // When
+        ctx.sleep(30_000);
+
+        // Then
+        assertThat(group().hasMember(staticMember)).isTrue();
+        assertThat(group().generationId()).isEqualTo(2);
+        assertThat(ctx.takeJoinResponse(GROUP, dynamic).orElseThrow().members()).hasSize(2);
+    }
+
+    @Test
+    void unknownMemberIdOfAnExistingGroupIsRejected() {
+        // Given
+        stableGroup(1);
+
+        // When
+        JoinGroupResponseData response = ctx.joinGroup(joinRequest(GROUP, "made-up", TOPICS)).response();
+
+        // Then
+        assertThatErrorCode(response.errorCode()).is(Errors.UNKNOWN_MEMBER_ID);
+    }
+
+    @Test
+    void syncWithAnotherProtocolNameIsInconsistent() {
+        // Given
+        List<String> members = stableGroup(1);
+
+        // When
+        SyncGroupResponseData response = ctx.syncGroup(syncRequest(GROUP, members.get(0), 1, Map.of())
+            .setProtocolName("roundrobin")).response();
+
+        // Then
+        assertThatErrorCode(response.errorCode()).is(Errors.INCONSISTENT_GROUP_PROTOCOL);
+    }
+
+    @Test
+    void describeHidesMetadataWhileTheGroupRebalances() {
+        // Given
+        ctx.joinDynamicMember(GROUP, TOPICS);
+
+        // When
+        DescribeGroupsResponseData.DescribedGroup described = ctx.describe(GROUP);
+
+        // Then
+        assertThat(described.groupState()).isEqualTo("PreparingRebalance");
+        assertThat(described.protocolData()).isEmpty();
+        assertThat(described.members()).singleElement()
+            .satisfies(m -> assertThat(m.memberMetadata()).isEmpty());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private ClassicGroup group() {
@@ -385,6 +472,16 @@ class ClassicGroupProtocolTest {
     private void completeInitialRebalance() {
         ctx.sleep(INITIAL_DELAY_MS);
         ctx.sleep(INITIAL_DELAY_MS);
+    }
+
+    private String joinWithRebalanceTimeout(String memberId, int rebalanceTimeoutMs) {
+        ctx.joinGroup(joinRequest(GROUP, memberId, TOPICS).setRebalanceTimeoutMs(rebalanceTimeoutMs), (short) 3);
+        return memberId.isEmpty() ? group().leaderOrNull() : memberId;
+    }
+
+    private void joinNewMemberWithRebalanceTimeout(int rebalanceTimeoutMs) {
+        String required = ctx.joinGroup(joinRequest(GROUP, "", TOPICS)).response().memberId();
+        joinWithRebalanceTimeout(required, rebalanceTimeoutMs);
     }
 
     private String joinStatic(String instanceId) {
