@@ -35,8 +35,8 @@ final class ClassicGroupMember {
                        List<ProtocolValue> protocols) {
         this.memberId = Objects.requireNonNull(memberId, "memberId");
         this.groupInstanceId = groupInstanceId;
-        this.clientId = clientId;
-        this.clientHost = clientHost;
+        this.clientId = clientId == null ? "" : clientId;
+        this.clientHost = clientHost == null ? "" : clientHost;
         this.protocolType = protocolType;
         this.rebalanceTimeoutMs = rebalanceTimeoutMs;
         this.sessionTimeoutMs = sessionTimeoutMs;
