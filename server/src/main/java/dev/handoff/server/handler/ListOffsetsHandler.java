@@ -52,14 +52,14 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestData, Lis
         for (ListOffsetsTopic topic : request.topics()) {
             ListOffsetsTopicResponse topicResponse = new ListOffsetsTopicResponse().setName(topic.name());
             for (ListOffsetsPartition partition : topic.partitions()) {
-                topicResponse.partitions().add(lookup(topic.name(), partition));
+                topicResponse.partitions().add(lookup(topic.name(), partition, context.apiVersion()));
             }
             response.topics().add(topicResponse);
         }
         return CompletableFuture.completedFuture(response);
     }
 
-    private ListOffsetsPartitionResponse lookup(String topic, ListOffsetsPartition partition) {
+    private ListOffsetsPartitionResponse lookup(String topic, ListOffsetsPartition partition, short version) {
         ListOffsetsPartitionResponse result = new ListOffsetsPartitionResponse()
                 .setPartitionIndex(partition.partitionIndex());
         Errors epochError = SingleNode.checkLeaderEpoch(partition.currentLeaderEpoch());
@@ -71,14 +71,15 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestData, Lis
             return result.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
         }
         Optional<TimestampAndOffset> found = find(log.get(), partition.timestamp());
-        return found.map(f -> result
-                        .setTimestamp(f.timestampMs())
-                        .setOffset(f.offset())
-                        .setLeaderEpoch(SingleNode.LEADER_EPOCH))
-                .orElseGet(() -> result
-                        .setTimestamp(RecordBatch.NO_TIMESTAMP)
-                        .setOffset(-1)
-                        .setLeaderEpoch(RecordBatch.NO_PARTITION_LEADER_EPOCH));
+        if (found.isEmpty()) {
+            return result.setTimestamp(RecordBatch.NO_TIMESTAMP).setOffset(-1);
+        }
+        result.setTimestamp(found.get().timestampMs()).setOffset(found.get().offset());
+        // LeaderEpoch exists from v4 only and is not ignorable, so older responses must keep the default.
+        if (version >= 4) {
+            result.setLeaderEpoch(SingleNode.LEADER_EPOCH);
+        }
+        return result;
     }
 
     private static Optional<TimestampAndOffset> find(PartitionLog log, long timestamp) {
