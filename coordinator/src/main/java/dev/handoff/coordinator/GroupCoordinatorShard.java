@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.handoff.coordinator.classic.ClassicGroupManager;
+import dev.handoff.coordinator.consumer.ConsumerGroupManager;
+import dev.handoff.coordinator.consumer.TopicsImage;
 import dev.handoff.coordinator.offsets.OffsetManager;
 import dev.handoff.coordinator.record.ClassicGroupRecord;
 import dev.handoff.coordinator.record.CoordinatorRecord;
@@ -18,7 +20,12 @@ import dev.handoff.coordinator.runtime.IdGenerator;
 import dev.handoff.coordinator.runtime.Result;
 import dev.handoff.coordinator.runtime.ResultBuilder;
 import dev.handoff.coordinator.runtime.TimerQueue;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.message.ConsumerGroupDescribeRequestData;
+import org.apache.kafka.common.message.ConsumerGroupDescribeResponseData;
+import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
+import org.apache.kafka.common.message.ConsumerGroupHeartbeatResponseData;
 import org.apache.kafka.common.message.DeleteGroupsResponseData;
 import org.apache.kafka.common.message.DescribeGroupsResponseData;
 import org.apache.kafka.common.message.HeartbeatRequestData;
@@ -55,11 +62,13 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
     private final GroupRegistry groups = new GroupRegistry();
     private final TimerQueue<String, TimerTask> timers = new TimerQueue<>();
     private final ClassicGroupManager classic;
+    private final ConsumerGroupManager consumer;
     private final OffsetManager offsets;
 
     public GroupCoordinatorShard(GroupCoordinatorConfig config, IdGenerator ids) {
         this.config = config;
         this.classic = new ClassicGroupManager(groups, timers, config, ids);
+        this.consumer = new ConsumerGroupManager(groups, timers, config, ids);
         this.offsets = new OffsetManager(groups, config, classic::ensureSimpleGroup, classic::onOffsetCommitted);
     }
 
@@ -83,6 +92,26 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
     public Result<CoordinatorRecord, LeaveGroupResponseData> leaveGroup(RequestContext context,
                                                                         LeaveGroupRequestData request, long nowMs) {
         return classic.leaveGroup(context, request, nowMs);
+    }
+
+    // ---- consumer protocol (KIP-848) ----------------------------------------------------------------------
+
+    public Result<CoordinatorRecord, ConsumerGroupHeartbeatResponseData> consumerGroupHeartbeat(
+        RequestContext context, ConsumerGroupHeartbeatRequestData request, long nowMs) {
+        return consumer.heartbeat(context, request, nowMs);
+    }
+
+    public Result<CoordinatorRecord, ConsumerGroupDescribeResponseData> consumerGroupDescribe(
+        RequestContext context, ConsumerGroupDescribeRequestData request, long nowMs) {
+        return consumer.describe(request);
+    }
+
+    /**
+     * The broker's topics changed (or this is the first snapshot; consumer group heartbeats wait for it). Groups
+     * subscribed to a created, deleted or grown topic get a new group epoch.
+     */
+    public Result<CoordinatorRecord, Void> onTopicsChanged(TopicsImage image, long nowMs) {
+        return consumer.onTopicsChanged(image);
     }
 
     // ---- offsets -------------------------------------------------------------------------------------------
@@ -140,7 +169,8 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
         DescribeGroupsResponseData response = new DescribeGroupsResponseData();
         for (String groupId : groupIds) {
             Optional<Group> group = groups.get(groupId);
-            if (group.isPresent()) {
+            // Consumer groups are invisible to DescribeGroups (Kafka 4.4): described like an unknown group.
+            if (group.isPresent() && group.get().type() == GroupType.CLASSIC) {
                 response.groups().add(group.get().describe().setErrorCode(Errors.NONE.code()));
             } else {
                 Errors error = context.apiVersion() >= FIRST_DESCRIBE_VERSION_WITH_GROUP_ID_NOT_FOUND
@@ -185,12 +215,16 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
         switch (record.type()) {
             case OFFSET_COMMIT -> offsets.replay((OffsetCommitRecord) record);
             case CLASSIC_GROUP_METADATA -> classic.replay((ClassicGroupRecord) record);
+            case CONSUMER_GROUP_METADATA, CONSUMER_GROUP_MEMBER_METADATA, CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA,
+                CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER, CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT ->
+                consumer.replay(record);
         }
     }
 
     @Override
     public Result<CoordinatorRecord, Void> onLoaded(long nowMs) {
         classic.onLoaded(nowMs);
+        consumer.onLoaded(nowMs);
         scheduleOffsetExpiry(nowMs);
         return Result.of(null);
     }

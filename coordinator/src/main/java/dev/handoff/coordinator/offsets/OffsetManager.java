@@ -84,7 +84,6 @@ public final class OffsetManager {
         } catch (ApiException e) {
             return Result.of(allPartitions(request, Errors.forException(e)));
         }
-        Optional<Group> group = groups.get(request.groupId());
         List<CoordinatorRecord> records = new ArrayList<>();
         OffsetCommitResponseData response = new OffsetCommitResponseData();
         for (OffsetCommitRequestData.OffsetCommitRequestTopic topic : request.topics()) {
@@ -92,8 +91,7 @@ public final class OffsetManager {
             for (OffsetCommitRequestData.OffsetCommitRequestPartition partition : topic.partitions()) {
                 String metadata = partition.committedMetadata() == null ? NO_METADATA : partition.committedMetadata();
                 Errors error = metadata.length() > config.offsetMetadataMaxBytes()
-                    ? Errors.OFFSET_METADATA_TOO_LARGE
-                    : partitionError(group, request, topic.name(), partition.partitionIndex());
+                    ? Errors.OFFSET_METADATA_TOO_LARGE : Errors.NONE;
                 if (error == Errors.NONE) {
                     records.add(Records.offsetCommit(request.groupId(), topic.name(), partition.partitionIndex(),
                         new OffsetCommitValue(partition.committedOffset(), partition.committedLeaderEpoch(), metadata,
@@ -109,17 +107,6 @@ public final class OffsetManager {
         return Result.of(records, response);
     }
 
-    private static Errors partitionError(Optional<Group> group, OffsetCommitRequestData request, String topic,
-                                         int partition) {
-        try {
-            group.ifPresent(g -> g.validateOffsetCommitPartition(request.memberId(),
-                request.generationIdOrMemberEpoch(), topic, partition));
-            return Errors.NONE;
-        } catch (ApiException e) {
-            return Errors.forException(e);
-        }
-    }
-
     private void validateCommit(OffsetCommitRequestData request, short apiVersion) {
         if (request.groupId() == null || request.groupId().isEmpty()) {
             throw Errors.INVALID_GROUP_ID.exception();
@@ -128,6 +115,10 @@ public final class OffsetManager {
         if (group.isPresent()) {
             group.get().validateOffsetCommit(request.memberId(), request.groupInstanceId(),
                 request.generationIdOrMemberEpoch(), apiVersion);
+            // KIP-1251: one partition failing its epoch check fails the whole request, as in Kafka 4.4.
+            request.topics().forEach(topic -> topic.partitions().forEach(partition ->
+                group.get().validateOffsetCommitPartition(request.memberId(), request.generationIdOrMemberEpoch(),
+                    topic.name(), partition.partitionIndex())));
         } else if (request.generationIdOrMemberEpoch() >= 0) {
             // A member of a group that does not exist (any more).
             throw apiVersion >= FIRST_COMMIT_VERSION_WITH_GROUP_ID_NOT_FOUND

@@ -1,0 +1,317 @@
+package dev.handoff.coordinator.consumer;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import dev.handoff.coordinator.Group;
+import dev.handoff.coordinator.OffsetExpirationCondition;
+import dev.handoff.coordinator.assignor.MemberAssignment;
+import dev.handoff.coordinator.record.CoordinatorRecord;
+import dev.handoff.coordinator.record.Records;
+import org.apache.kafka.common.GroupType;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.StaleMemberEpochException;
+import org.apache.kafka.common.message.DescribeGroupsResponseData;
+import org.apache.kafka.common.protocol.Errors;
+
+/**
+ * A KIP-848 consumer group: its epochs, members, target assignment and who owns which partition. Only replay
+ * changes it (the {@code apply*} methods, called by {@link ConsumerGroupReplayer}); the heartbeat logic reads it
+ * and returns records.
+ */
+public final class ConsumerGroup implements Group {
+
+    /** Kafka 4.3+ starts a new group at epoch 1, so its first member sees epoch 2. */
+    public static final int NEW_GROUP_EPOCH = 1;
+    public static final String PROTOCOL_TYPE = "consumer";
+    private static final int NOT_OWNED = -1;
+    /** OffsetCommit v9 is the first a consumer-protocol member may use (KIP-848). */
+    private static final short FIRST_COMMIT_VERSION_FOR_CONSUMER_MEMBERS = 9;
+
+    private final String groupId;
+    private final SubscriptionResolver topics;
+    private int groupEpoch = NEW_GROUP_EPOCH;
+    private long metadataHash;
+    private int assignmentEpoch = NEW_GROUP_EPOCH;
+    private long assignedAtMs;
+    private final SortedMap<String, ConsumerGroupMember> members = new TreeMap<>();
+    private final SortedMap<String, MemberAssignment> targetAssignment = new TreeMap<>();
+    private final Map<String, String> staticMembers = new HashMap<>();
+    /** topic id → partition → epoch of the member holding it (assigned or pending revocation). */
+    private final Map<Uuid, Map<Integer, Integer>> partitionOwnerEpochs = new HashMap<>();
+
+    /**
+     * @param topics resolves subscriptions against the current topics (for {@link #isSubscribedToTopic} and
+     *               KIP-1251 commit checks, which name topics)
+     */
+    public ConsumerGroup(String groupId, SubscriptionResolver topics) {
+        this.groupId = groupId;
+        this.topics = topics;
+    }
+
+    @Override
+    public String groupId() {
+        return groupId;
+    }
+
+    @Override
+    public GroupType type() {
+        return GroupType.CONSUMER;
+    }
+
+    public int groupEpoch() {
+        return groupEpoch;
+    }
+
+    /** The hash of the subscribed topics' metadata at the group epoch (KIP-1101). */
+    public long metadataHash() {
+        return metadataHash;
+    }
+
+    /** The group epoch the target assignment was computed for. */
+    public int assignmentEpoch() {
+        return assignmentEpoch;
+    }
+
+    /** When the target assignment was last computed; 0 if the next one may run at once (KIP-1263). */
+    public long assignedAtMs() {
+        return assignedAtMs;
+    }
+
+    /** Members by member id. */
+    public SortedMap<String, ConsumerGroupMember> members() {
+        return Collections.unmodifiableSortedMap(members);
+    }
+
+    public Optional<ConsumerGroupMember> member(String memberId) {
+        return Optional.ofNullable(members.get(memberId));
+    }
+
+    public int size() {
+        return members.size();
+    }
+
+    /** The member id registered for a static instance id. */
+    public Optional<String> staticMemberId(String instanceId) {
+        return Optional.ofNullable(staticMembers.get(instanceId));
+    }
+
+    /** The target assignment of one member; empty if it has none. */
+    public MemberAssignment targetAssignment(String memberId) {
+        return targetAssignment.getOrDefault(memberId, MemberAssignment.EMPTY);
+    }
+
+    public boolean hasTargetAssignment(String memberId) {
+        return targetAssignment.containsKey(memberId);
+    }
+
+    /** Which member epoch holds a partition now (assigned or pending revocation), -1 if nobody. */
+    public PartitionEpochLookup partitionOwners() {
+        return (topicId, partition) -> {
+            Map<Integer, Integer> topic = partitionOwnerEpochs.get(topicId);
+            Integer epoch = topic == null ? null : topic.get(partition);
+            return epoch == null ? NOT_OWNED : epoch;
+        };
+    }
+
+    public ConsumerGroupState state() {
+        if (members.isEmpty()) {
+            return ConsumerGroupState.EMPTY;
+        }
+        if (groupEpoch > assignmentEpoch) {
+            return ConsumerGroupState.ASSIGNING;
+        }
+        for (ConsumerGroupMember member : members.values()) {
+            if (member.memberEpoch() != assignmentEpoch || member.state() != MemberState.STABLE) {
+                return ConsumerGroupState.RECONCILING;
+            }
+        }
+        return ConsumerGroupState.STABLE;
+    }
+
+    // ---- Group ---------------------------------------------------------------------------------------------
+
+    @Override
+    public String stateName() {
+        return state().kafkaName();
+    }
+
+    @Override
+    public String protocolTypeOrEmpty() {
+        return PROTOCOL_TYPE;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    /** Spec §14: member epochs replace generations; consumer-protocol members need OffsetCommit v9+. */
+    @Override
+    public void validateOffsetCommit(String memberId, String groupInstanceId, int generationIdOrMemberEpoch,
+                                     short apiVersion) {
+        if (generationIdOrMemberEpoch < 0 && members.isEmpty()) {
+            // Admin tools and manually assigned consumers commit without membership.
+            return;
+        }
+        ConsumerGroupMember member = existingMember(memberId);
+        if (apiVersion < FIRST_COMMIT_VERSION_FOR_CONSUMER_MEMBERS) {
+            throw Errors.UNSUPPORTED_VERSION.exception("OffsetCommit v" + apiVersion + " cannot be used by members"
+                + " of consumer groups; v" + FIRST_COMMIT_VERSION_FOR_CONSUMER_MEMBERS + "+ is required");
+        }
+        if (generationIdOrMemberEpoch > member.memberEpoch()) {
+            throw staleEpoch(generationIdOrMemberEpoch, member);
+        }
+    }
+
+    /**
+     * KIP-1251 (Kafka 4.2+): a commit from an older epoch than the member's is accepted for a partition the member
+     * still holds (assigned or pending revocation) since that epoch or earlier.
+     */
+    @Override
+    public void validateOffsetCommitPartition(String memberId, int generationIdOrMemberEpoch, String topic,
+                                              int partition) {
+        if (generationIdOrMemberEpoch < 0 && members.isEmpty()) {
+            return;
+        }
+        ConsumerGroupMember member = existingMember(memberId);
+        if (generationIdOrMemberEpoch == member.memberEpoch()) {
+            return;
+        }
+        Optional<Uuid> topicId = topics.image().topic(topic).map(TopicImage::id);
+        int givenAt = topicId.map(id -> Math.max(member.assignedPartitions().epochOf(id, partition),
+            member.partitionsPendingRevocation().epochOf(id, partition))).orElse(NOT_OWNED);
+        if (givenAt == NOT_OWNED || generationIdOrMemberEpoch < givenAt) {
+            throw staleEpoch(generationIdOrMemberEpoch, member);
+        }
+    }
+
+    /** Spec §14: from OffsetFetch v9 a member must name its exact current epoch. */
+    @Override
+    public void validateOffsetFetch(String memberId, int memberEpoch) {
+        if (memberId == null && memberEpoch < 0) {
+            return;
+        }
+        ConsumerGroupMember member = existingMember(memberId);
+        if (memberEpoch != member.memberEpoch()) {
+            throw staleEpoch(memberEpoch, member);
+        }
+    }
+
+    @Override
+    public void validateOffsetDelete() {
+        // Per topic: offsets of subscribed topics are protected by isSubscribedToTopic.
+    }
+
+    @Override
+    public void validateDeleteGroup() {
+        if (!members.isEmpty()) {
+            throw Errors.NON_EMPTY_GROUP.exception();
+        }
+    }
+
+    @Override
+    public boolean isSubscribedToTopic(String topic) {
+        return topics.topicNames(members.values()).contains(topic);
+    }
+
+    /** Offsets of topics the group no longer consumes expire counting from their commit. */
+    @Override
+    public Optional<OffsetExpirationCondition> offsetExpirationCondition() {
+        return Optional.of((offset, nowMs, retentionMs) ->
+            OffsetExpirationCondition.isExpired(offset, offset.commitTimestampMs(), nowMs, retentionMs));
+    }
+
+    /** Kafka's order for deleting a consumer group: target assignment epoch, then the group itself. */
+    @Override
+    public List<CoordinatorRecord> deletionRecords() {
+        return List.of(Records.consumerTargetAssignmentEpochTombstone(groupId), Records.consumerGroupTombstone(groupId));
+    }
+
+    /** A consumer group is invisible to the classic DescribeGroups API: it reports {@code Dead} (spec §15). */
+    @Override
+    public DescribeGroupsResponseData.DescribedGroup describe() {
+        return new DescribeGroupsResponseData.DescribedGroup()
+            .setGroupId(groupId)
+            .setGroupState(ConsumerGroupState.DEAD.kafkaName());
+    }
+
+    private ConsumerGroupMember existingMember(String memberId) {
+        ConsumerGroupMember member = memberId == null ? null : members.get(memberId);
+        if (member == null) {
+            throw Errors.UNKNOWN_MEMBER_ID.exception("Member " + memberId + " is not a member of group " + groupId);
+        }
+        return member;
+    }
+
+    private StaleMemberEpochException staleEpoch(int epoch, ConsumerGroupMember member) {
+        return new StaleMemberEpochException("The member epoch " + epoch + " does not match the epoch "
+            + member.memberEpoch() + " of member " + member.memberId() + " in group " + groupId);
+    }
+
+    // ---- replay --------------------------------------------------------------------------------------------
+
+    void applyGroupEpoch(int epoch, long hash) {
+        this.groupEpoch = epoch;
+        this.metadataHash = hash;
+    }
+
+    void applyAssignmentEpoch(int epoch, long atMs) {
+        this.assignmentEpoch = epoch;
+        this.assignedAtMs = atMs;
+    }
+
+    void applyTargetAssignment(String memberId, MemberAssignment assignment) {
+        if (assignment == null) {
+            targetAssignment.remove(memberId);
+        } else {
+            targetAssignment.put(memberId, assignment);
+        }
+    }
+
+    /** Adds or replaces a member, keeping the static-member index and the partition owners in step. */
+    void applyMember(ConsumerGroupMember member) {
+        ConsumerGroupMember old = members.put(member.memberId(), member);
+        if (old != null) {
+            old.instanceId().ifPresent(instanceId -> staticMembers.remove(instanceId, old.memberId()));
+            forEachOwned(old, (topicId, partition) -> {
+                Map<Integer, Integer> topic = partitionOwnerEpochs.get(topicId);
+                if (topic != null) {
+                    topic.remove(partition);
+                    if (topic.isEmpty()) {
+                        partitionOwnerEpochs.remove(topicId);
+                    }
+                }
+            });
+        }
+        member.instanceId().ifPresent(instanceId -> staticMembers.put(instanceId, member.memberId()));
+        forEachOwned(member, (topicId, partition) ->
+            partitionOwnerEpochs.computeIfAbsent(topicId, t -> new HashMap<>()).put(partition, member.memberEpoch()));
+    }
+
+    void removeMember(String memberId) {
+        ConsumerGroupMember old = members.get(memberId);
+        if (old == null) {
+            return;
+        }
+        applyMember(old.toBuilder().assignedPartitions(PartitionEpochs.EMPTY)
+            .partitionsPendingRevocation(PartitionEpochs.EMPTY).instanceId(null).build());
+        members.remove(memberId);
+    }
+
+    private static void forEachOwned(ConsumerGroupMember member, PartitionVisitor visitor) {
+        for (PartitionEpochs owned : List.of(member.assignedPartitions(), member.partitionsPendingRevocation())) {
+            owned.epochs().forEach((topicId, partitions) -> partitions.keySet().forEach(p -> visitor.visit(topicId, p)));
+        }
+    }
+
+    @FunctionalInterface
+    private interface PartitionVisitor {
+        void visit(Uuid topicId, int partition);
+    }
+}
