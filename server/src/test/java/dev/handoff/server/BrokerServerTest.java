@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,6 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A real broker on an ephemeral port, driven by the unmodified kafka-clients producer, consumer and admin. */
 class BrokerServerTest {
@@ -107,6 +110,28 @@ class BrokerServerTest {
         producer(broker, new Properties()).send(new ProducerRecord<>("auto", 0, "k", "acked")).get();
         // Then
         assertThat(consumeAll(broker, new TopicPartition("auto", 0), 2)).containsExactly("no-ack", "acked");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "snappy", "lz4", "zstd"})
+    void compressedBatchesRoundTrip(String compression) throws Exception {
+        // Given
+        BrokerServer broker = start(dataDir);
+        Properties props = new Properties();
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
+        KafkaProducer<String, String> producer = producer(broker, props);
+        // When
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sent.add(producer.send(new ProducerRecord<>("packed", 0, "k", "value-" + i)));
+        }
+        for (Future<RecordMetadata> future : sent) {
+            future.get();
+        }
+        // Then
+        List<String> values = consumeAll(broker, new TopicPartition("packed", 0), 50);
+        assertThat(values).hasSize(50).startsWith("value-0").endsWith("value-49");
     }
 
     @Test
