@@ -16,8 +16,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.ResponseHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +71,19 @@ final class BrokerRequestHandler extends SimpleChannelInboundHandler<DecodedRequ
         stage.whenComplete((body, error) -> {
             if (request.expectsResponse()) {
                 respond(ctx, request, body, error);
+            } else if (error != null || hasPartitionError(body)) {
+                // acks=0 gets no response, so like Kafka we close the connection to make the producer refresh
+                // its metadata; otherwise it would keep writing into a partition that rejects its batches.
+                LOGGER.debug("Closing connection after a failed acks=0 produce from {}", request.header().clientId());
+                ctx.close();
             }
         });
+    }
+
+    private static boolean hasPartitionError(ApiMessage body) {
+        return body instanceof ProduceResponseData produce && produce.responses().stream()
+                .flatMap(topic -> topic.partitionResponses().stream())
+                .anyMatch(partition -> partition.errorCode() != Errors.NONE.code());
     }
 
     /**

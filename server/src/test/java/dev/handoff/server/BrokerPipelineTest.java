@@ -24,6 +24,8 @@ import org.apache.kafka.common.message.ApiVersionsResponseData.ApiVersion;
 import org.apache.kafka.common.message.DescribeClusterRequestData;
 import org.apache.kafka.common.message.DescribeClusterResponseData;
 import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.message.RequestHeaderData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
@@ -192,6 +194,59 @@ class BrokerPipelineTest {
         // Then
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void sendsNothingForASuccessfulFireAndForgetProduce() {
+        // Given
+        EmbeddedChannel channel = pipeline(produceAnswering(Errors.NONE));
+        // When
+        channel.writeInbound(frame(ApiKeys.PRODUCE, (short) 11, 4, new ProduceRequestData().setAcks((short) 0)));
+        // Then
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void closesTheConnectionWhenAFireAndForgetProduceFails() {
+        // Given
+        EmbeddedChannel channel = pipeline(produceAnswering(Errors.NOT_LEADER_OR_FOLLOWER));
+        // When
+        channel.writeInbound(frame(ApiKeys.PRODUCE, (short) 11, 4, new ProduceRequestData().setAcks((short) 0)));
+        // Then
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    /** A Produce handler that answers one partition with the given error. */
+    private static ApiHandler<ProduceRequestData, ProduceResponseData> produceAnswering(Errors error) {
+        return new ApiHandler<>() {
+            @Override
+            public ApiKeys apiKey() {
+                return ApiKeys.PRODUCE;
+            }
+
+            @Override
+            public short minVersion() {
+                return 3;
+            }
+
+            @Override
+            public short maxVersion() {
+                return 13;
+            }
+
+            @Override
+            public CompletionStage<ProduceResponseData> handle(RequestContext context, ProduceRequestData request) {
+                ProduceResponseData response = new ProduceResponseData();
+                ProduceResponseData.TopicProduceResponse topic = new ProduceResponseData.TopicProduceResponse()
+                        .setName("t");
+                topic.partitionResponses().add(new ProduceResponseData.PartitionProduceResponse()
+                        .setErrorCode(error.code()));
+                response.responses().add(topic);
+                return CompletableFuture.completedFuture(response);
+            }
+        };
     }
 
     private static EmbeddedChannel pipeline() {
