@@ -241,6 +241,11 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
         return timers.nextDeadline();
     }
 
+    /**
+     * Fires due timers one by one (a timer may cancel another that is also due). Their records are replayed
+     * together afterwards; timers only read state that replay does not change before they run (classic group
+     * records describe what the in-memory group already is, and offset expiry runs at most once per call).
+     */
     @Override
     public Result<CoordinatorRecord, Void> expireTimers(long nowMs) {
         ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
