@@ -463,6 +463,20 @@ class ClassicGroupProtocolTest {
             .satisfies(m -> assertThat(m.memberMetadata()).isEmpty());
     }
 
+    @Test
+    void heartbeatRearmsTheMembersSessionTimer() {
+        // Given
+        List<String> members = stableGroup(1);
+        ctx.sleep(10_000);
+
+        // When
+        ctx.heartbeat(GROUP, members.get(0), 1);
+
+        // Then
+        assertThat(ctx.shard().timerDeadline(ClassicRebalancer.sessionKey(GROUP, members.get(0))))
+            .hasValue(ctx.clock.nowMs() + SESSION_TIMEOUT_MS);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private ClassicGroup group() {
