@@ -75,7 +75,10 @@ final class MetadataHandler implements ApiHandler<MetadataRequestData, MetadataR
             boolean autoCreate = autoCreateTopicsEnable
                     && (context.apiVersion() < 4 || request.allowAutoTopicCreation());
             for (MetadataRequestData.MetadataRequestTopic wanted : request.topics()) {
-                response.topics().add(lookup(wanted, autoCreate, includeOperations));
+                response.topics().add(context.apiVersion() < 12 && wanted.name() == null
+                        // Lookups by id start at v12; before that a response cannot even carry a null name.
+                        ? error("", Uuid.ZERO_UUID, Errors.INVALID_REQUEST)
+                        : lookup(wanted, autoCreate, includeOperations));
             }
         }
         return CompletableFuture.completedFuture(response);

@@ -125,4 +125,20 @@ class MetadataHandlerTest {
                         tuple("by-id", Errors.NONE.code()),
                         tuple(null, Errors.UNKNOWN_TOPIC_ID.code()));
     }
+
+    @Test
+    void refusesLookupsByIdBeforeVersion12() {
+        // Given
+        broker.createTopic("by-id", 1);
+        Uuid id = broker.topics.topic("by-id").orElseThrow().topicId();
+        MetadataRequestData request = new MetadataRequestData().setTopics(List.of(
+                new MetadataRequestTopic().setName(null).setTopicId(id)));
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, (short) 10, request);
+        // Then
+        assertThat(response.topics()).singleElement().satisfies(topic -> {
+            assertThat(topic.errorCode()).isEqualTo(Errors.INVALID_REQUEST.code());
+            assertThat(topic.name()).isEmpty();
+        });
+    }
 }
