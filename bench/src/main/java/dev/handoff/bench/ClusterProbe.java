@@ -1,5 +1,8 @@
 package dev.handoff.bench;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -10,26 +13,31 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * Tells when a broker is ready: at its first successful {@code Admin.describeCluster}, the same rule for every
- * broker. The admin client is created before the broker is launched, so its start-up is not counted, and it
- * retries every few milliseconds, so it notices readiness within about 20 ms.
+ * broker. It first polls the listener with plain TCP connects every few milliseconds, then asks a fresh admin
+ * client: one created while the broker was down sat in its own back-off and noticed readiness up to seconds
+ * late.
  */
-final class ClusterProbe implements AutoCloseable {
+final class ClusterProbe {
 
+    private static final int CONNECT_TIMEOUT_MS = 100;
+    private static final long CONNECT_RETRY_MS = 5;
     private static final int ATTEMPT_TIMEOUT_MS = 1_000;
-    private static final String FAST_BACKOFF_MS = "10";
-    private static final String MAX_BACKOFF_MS = "20";
 
-    private final Admin admin;
+    private final String host;
+    private final int port;
 
+    /**
+     * @param bootstrapServers one {@code host:port}
+     */
     ClusterProbe(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "handoff-bench-probe");
-        config.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, FAST_BACKOFF_MS);
-        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, MAX_BACKOFF_MS);
-        config.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, FAST_BACKOFF_MS);
-        config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, MAX_BACKOFF_MS);
-        this.admin = Admin.create(config);
+        int colon = bootstrapServers.lastIndexOf(':');
+        this.host = bootstrapServers.substring(0, colon);
+        this.port = Integer.parseInt(bootstrapServers.substring(colon + 1));
+    }
+
+    /** Loads and links the admin client's classes, so timing a broker does not count that cost. */
+    void warmUp() {
+        Admin.create(config()).close(Duration.ZERO);
     }
 
     /**
@@ -40,22 +48,45 @@ final class ClusterProbe implements AutoCloseable {
      */
     void awaitReady(Duration timeout, BooleanSupplier stillRunning) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!stillRunning.getAsBoolean()) {
-                throw new IllegalStateException("The broker exited before it was ready");
-            }
-            try {
-                admin.describeCluster(new DescribeClusterOptions().timeoutMs(ATTEMPT_TIMEOUT_MS)).clusterId().get();
-                return;
-            } catch (ExecutionException notYet) {
-                // A timed-out or refused attempt: the broker is still starting.
+        while (!accepts()) {
+            throwIfOver(deadline, stillRunning, timeout);
+            Thread.sleep(CONNECT_RETRY_MS);
+        }
+        try (Admin admin = Admin.create(config())) {
+            while (true) {
+                throwIfOver(deadline, stillRunning, timeout);
+                try {
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(ATTEMPT_TIMEOUT_MS)).clusterId().get();
+                    return;
+                } catch (ExecutionException notYet) {
+                    // Listening but not serving yet, e.g. a broker that opens its port before it is registered.
+                }
             }
         }
-        throw new IllegalStateException("The broker was not ready within " + timeout);
     }
 
-    @Override
-    public void close() {
-        admin.close(Duration.ZERO);
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static void throwIfOver(long deadline, BooleanSupplier stillRunning, Duration timeout) {
+        if (!stillRunning.getAsBoolean()) {
+            throw new IllegalStateException("The broker exited before it was ready");
+        }
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("The broker was not ready within " + timeout);
+        }
+    }
+
+    private Properties config() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + port);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "handoff-bench-probe");
+        return config;
     }
 }

@@ -1,12 +1,17 @@
 package dev.handoff.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Handoff's command-line broker, {@code java -jar handoff.jar server}, on a free loopback port. */
+/**
+ * Handoff's command-line broker, {@code java -jar handoff.jar server server.properties}, on a free loopback port;
+ * the properties file sets only the node, the listener and the data directory.
+ */
 final class HandoffProcess implements BrokerProcess {
 
     private static final String LOOPBACK = "127.0.0.1";
@@ -36,14 +41,20 @@ final class HandoffProcess implements BrokerProcess {
         Path workDir = Directories.createTemp("handoff-bench-handoff-");
         try {
             String bootstrapServers = LOOPBACK + ":" + LoopbackPorts.freePort();
+            Path serverProperties = Files.writeString(workDir.resolve("server.properties"), String.join("\n",
+                    "node.id=1",
+                    "listeners=PLAINTEXT://" + bootstrapServers,
+                    "log.dirs=" + workDir.resolve("data"),
+                    ""));
             List<String> command = new ArrayList<>();
             command.add(BrokerJvm.javaExecutable());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "server",
-                    "--override", "listeners=PLAINTEXT://" + bootstrapServers,
-                    "--override", "log.dirs=" + workDir.resolve("data")));
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "server", serverProperties.toString()));
             BrokerJvm jvm = BrokerJvm.launch(command, workDir, workDir.resolve("server.log"), bootstrapServers);
             return new HandoffProcess(workDir, bootstrapServers, jvm);
+        } catch (IOException e) {
+            Directories.deleteRecursively(workDir);
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             Directories.deleteRecursively(workDir);
             throw e;
