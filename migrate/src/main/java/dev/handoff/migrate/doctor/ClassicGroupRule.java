@@ -10,6 +10,7 @@ import java.util.Locale;
 final class ClassicGroupRule implements DoctorRule {
 
     static final String CLASSIC_GROUP = "CLASSIC_GROUP";
+    static final String EMPTY_CLASSIC_GROUP = "EMPTY_CLASSIC_GROUP";
     static final String MIXED_GROUP = "CLASSIC_MEMBERS_IN_CONSUMER_GROUP";
 
     /** Kafka's default for {@code group.consumer.migration.policy} (KIP-848 online migration). */
@@ -21,7 +22,9 @@ final class ClassicGroupRule implements DoctorRule {
                 .getOrDefault(DoctorSnapshot.MIGRATION_POLICY_CONFIG, DEFAULT_POLICY).toLowerCase(Locale.ROOT);
         List<Finding> findings = new ArrayList<>();
         for (GroupView group : snapshot.latestGroups()) {
-            if (group.isClassicGroup()) {
+            if (group.isClassicGroup() && group.members().isEmpty()) {
+                findings.add(emptyClassicGroup(group));
+            } else if (group.isClassicGroup()) {
                 findings.add(classicGroup(group, policy));
             } else if (group.isConsumerGroup() && !group.classicMembers().isEmpty()) {
                 findings.add(mixedGroup(group));
@@ -35,7 +38,7 @@ final class ClassicGroupRule implements DoctorRule {
                 + group.state() + (group.assignor() == null ? "" : ", client-side assignor " + group.assignor())
                 + ").";
         boolean onlineUpgradeAllowed = policy.equals("bidirectional") || policy.equals("upgrade");
-        String howToSwitch = onlineUpgradeAllowed || group.members().isEmpty()
+        String howToSwitch = onlineUpgradeAllowed
                 ? "Roll its consumers one by one with group.protocol=consumer; the coordinator converts the group "
                         + "online (" + DoctorSnapshot.MIGRATION_POLICY_CONFIG + "=" + policy + ")."
                 : "The brokers' " + DoctorSnapshot.MIGRATION_POLICY_CONFIG + "=" + policy + " refuses online "
@@ -45,6 +48,17 @@ final class ClassicGroupRule implements DoctorRule {
                 + " Drop partition.assignment.strategy, session.timeout.ms and heartbeat.interval.ms from those "
                 + "consumers: the consumer protocol does not support them (the broker's group.consumer.* settings "
                 + "apply instead).");
+    }
+
+    /**
+     * Committed offsets without members (also what {@code copy-topics --translate-offsets} leaves): the group
+     * becomes a consumer group when its first member joins with the consumer protocol, whatever the policy.
+     */
+    private static Finding emptyClassicGroup(GroupView group) {
+        return new Finding(Severity.INFO, EMPTY_CLASSIC_GROUP, group.groupId(),
+                "Group has no members; its committed offsets are kept as a classic group.",
+                "Nothing to convert: the first consumer that joins with group.protocol=consumer makes it a "
+                        + "consumer group and keeps the offsets.");
     }
 
     private static Finding mixedGroup(GroupView group) {

@@ -136,6 +136,19 @@ class DoctorTest {
     }
 
     @Test
+    void classicGroupWithoutMembersIsOnlyInformation() {
+        // Given
+        DoctorSnapshot snapshot = snapshot(OFFERED, Map.of(), List.of(classic("offsets-only", null)));
+
+        // When
+        DoctorReport report = doctor.examine(snapshot);
+
+        // Then
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(ClassicGroupRule.EMPTY_CLASSIC_GROUP);
+        assertThat(report.exitCode()).isZero();
+    }
+
+    @Test
     void classicMembersInsideAConsumerGroupAreReported() {
         // Given
         DoctorSnapshot snapshot = snapshot(OFFERED, Map.of(), List.of(consumer("orders", 7,
