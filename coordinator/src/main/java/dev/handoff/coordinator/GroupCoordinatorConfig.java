@@ -48,7 +48,11 @@ public record GroupCoordinatorConfig(
     public static final String OFFSETS_RETENTION_CHECK_INTERVAL_MS = "offsets.retention.check.interval.ms";
     public static final String OFFSET_METADATA_MAX_BYTES = "offset.metadata.max.bytes";
     public static final String CONSUMER_GROUP_SESSION_TIMEOUT_MS = "group.consumer.session.timeout.ms";
+    public static final String CONSUMER_GROUP_MIN_SESSION_TIMEOUT_MS = "group.consumer.min.session.timeout.ms";
+    public static final String CONSUMER_GROUP_MAX_SESSION_TIMEOUT_MS = "group.consumer.max.session.timeout.ms";
     public static final String CONSUMER_GROUP_HEARTBEAT_INTERVAL_MS = "group.consumer.heartbeat.interval.ms";
+    public static final String CONSUMER_GROUP_MIN_HEARTBEAT_INTERVAL_MS = "group.consumer.min.heartbeat.interval.ms";
+    public static final String CONSUMER_GROUP_MAX_HEARTBEAT_INTERVAL_MS = "group.consumer.max.heartbeat.interval.ms";
     public static final String CONSUMER_GROUP_MAX_SIZE = "group.consumer.max.size";
     public static final String CONSUMER_GROUP_ASSIGNORS = "group.consumer.assignors";
     public static final String CONSUMER_GROUP_MIGRATION_POLICY = "group.consumer.migration.policy";
@@ -78,6 +82,7 @@ public record GroupCoordinatorConfig(
      */
     public static GroupCoordinatorConfig fromProperties(Map<String, String> properties) {
         Function<String, String> get = properties::get;
+        validateConsumerGroupTimeouts(get);
         return new GroupCoordinatorConfig(
             intOf(get, GROUP_MIN_SESSION_TIMEOUT_MS, 6_000),
             intOf(get, GROUP_MAX_SESSION_TIMEOUT_MS, 1_800_000),
@@ -95,6 +100,31 @@ public record GroupCoordinatorConfig(
             get.apply(CONSUMER_GROUP_MIGRATION_POLICY) == null ? "bidirectional"
                 : get.apply(CONSUMER_GROUP_MIGRATION_POLICY),
             intOf(get, CONSUMER_GROUP_ASSIGNMENT_INTERVAL_MS, 1_000));
+    }
+
+    /**
+     * KIP-848 bounds (Kafka 4.4): the session timeout and heartbeat interval lie within their configured min/max,
+     * and the heartbeat interval is below the session timeout. Group-level overrides are bounded by the same limits.
+     */
+    private static void validateConsumerGroupTimeouts(Function<String, String> get) {
+        int session = intOf(get, CONSUMER_GROUP_SESSION_TIMEOUT_MS, 45_000);
+        int heartbeat = intOf(get, CONSUMER_GROUP_HEARTBEAT_INTERVAL_MS, 5_000);
+        requireWithin(CONSUMER_GROUP_SESSION_TIMEOUT_MS, session,
+            intOf(get, CONSUMER_GROUP_MIN_SESSION_TIMEOUT_MS, 45_000),
+            intOf(get, CONSUMER_GROUP_MAX_SESSION_TIMEOUT_MS, 60_000));
+        requireWithin(CONSUMER_GROUP_HEARTBEAT_INTERVAL_MS, heartbeat,
+            intOf(get, CONSUMER_GROUP_MIN_HEARTBEAT_INTERVAL_MS, 5_000),
+            intOf(get, CONSUMER_GROUP_MAX_HEARTBEAT_INTERVAL_MS, 15_000));
+        if (heartbeat >= session) {
+            throw new IllegalArgumentException(CONSUMER_GROUP_HEARTBEAT_INTERVAL_MS + " must be less than "
+                + CONSUMER_GROUP_SESSION_TIMEOUT_MS);
+        }
+    }
+
+    private static void requireWithin(String name, int value, int min, int max) {
+        if (min < 1 || max < min || value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be within [" + min + ", " + max + "] but was " + value);
+        }
     }
 
     private static int intOf(Function<String, String> get, String name, int defaultValue) {
