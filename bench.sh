@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs Handoff's benchmarks (`./bench.sh --help`); builds the bench jar first when it is missing.
+# Runs Handoff's benchmarks (`./bench.sh --help`). Builds the bench jar, Kafka's classpath and Handoff's CLI jar
+# when one is missing; after changing sources, rebuild with: mvn -B -q -pl bench,cli -am package -Dquick
 set -euo pipefail
 cd "$(dirname "$0")"
-jar=bench/target/handoff-bench.jar
-if [[ ! -f $jar || ! -f bench/target/kafka-classpath.txt ]]; then
-  mvn -B -q -ntp -pl bench -am install -Dquick
+if [[ ! -f bench/target/handoff-bench.jar || ! -f bench/target/kafka-classpath.txt || ! -f cli/target/handoff.jar ]]; then
+  mvn -B -q -ntp -pl bench,cli -am package -Dquick >&2
 fi
-exec java -jar "$jar" "$@"
+exec java -jar bench/target/handoff-bench.jar "$@"
