@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One look at a group on the old cluster during strategy B. Drained means: no lag, every partition with data has a
- * commit, and the end offsets did not move since the previous look (the producers have moved away).
+ * One look at a group on the old cluster during strategy B. Drained means: the group has partitions (a mistyped or
+ * deleted group has none and never counts as drained), no lag, every partition with data has a commit, and the end
+ * offsets did not move since the previous look (the producers have moved away).
  */
 public record DrainStatus(long lag, long uncommittedRecords, Map<String, Long> endOffsets) {
 
@@ -29,7 +30,7 @@ public record DrainStatus(long lag, long uncommittedRecords, Map<String, Long> e
     }
 
     public boolean drainedSince(DrainStatus previous) {
-        return remaining() == 0 && previous != null && previous.remaining() == 0
+        return !endOffsets.isEmpty() && remaining() == 0 && previous != null && previous.remaining() == 0
                 && endOffsets.equals(previous.endOffsets);
     }
 }

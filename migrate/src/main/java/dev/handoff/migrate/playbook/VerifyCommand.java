@@ -82,7 +82,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private Map<TopicPartition, Long> committed(ClientSettings cluster, List<StoredRecord> stored) {
         Map<TopicPartition, Long> result = new HashMap<>();
         if (groupId == null) {
-            stored.forEach(r -> result.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
+            stored.forEach(r ->
+                    result.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
             return result;
         }
         try (Admin admin = Admin.create(cluster.forClient("verify"))) {

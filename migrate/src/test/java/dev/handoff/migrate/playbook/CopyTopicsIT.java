@@ -38,7 +38,8 @@ class CopyTopicsIT {
     void copiesMatchingTopicsWithPartitionCountsAndExplicitConfigs() {
         // Given
         String prefix = TestClients.uniqueName("copy");
-        TestClients.createTopic(oldCluster.bootstrapServers(), prefix + ".orders", 5, Map.of("retention.ms", "86400000"));
+        TestClients.createTopic(oldCluster.bootstrapServers(), prefix + ".orders", 5,
+                Map.of("retention.ms", "86400000"));
         TestClients.createTopic(oldCluster.bootstrapServers(), prefix + ".audit", 2, Map.of());
         TestClients.createTopic(oldCluster.bootstrapServers(), TestClients.uniqueName("other"), 1, Map.of());
 

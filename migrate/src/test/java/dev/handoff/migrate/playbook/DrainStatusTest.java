@@ -44,6 +44,18 @@ class DrainStatusTest {
     }
 
     @Test
+    void groupWithoutAnyPartitionIsNeverDrained() {
+        // Given
+        DrainStatus unknownGroup = DrainStatus.of(GroupOffsetsView.of("typo", List.of()));
+
+        // When
+        boolean drained = unknownGroup.drainedSince(unknownGroup);
+
+        // Then
+        assertThat(drained).isFalse();
+    }
+
+    @Test
     void firstLookIsNeverDrained() {
         // When
         boolean drained = status(10, 10L).drainedSince(null);
