@@ -159,13 +159,17 @@ final class FilePartitionLog implements PartitionLog {
             long maxTimestamp = assignOffsetsAndTimestamp(batch, lastOffset, logAppendTime, maxRecordTimestamp, nowMs);
 
             LogSegment active = maybeRoll(batch.sizeInBytes(), lastOffset, c, nowMs);
-            active.append(records, baseOffset, lastOffset + 1, maxTimestamp, c.indexIntervalBytes(), nowMs);
+            // flush.messages: the fsync happens inside the append, before the batch is visible or acknowledged, so
+            // with log.flush.interval.messages=1 every acknowledged batch survives a power loss.
+            long messages = lastOffset - baseOffset + 1;
+            boolean flushNow = unflushedMessages >= c.flushMessages() - messages;
+            active.append(records, baseOffset, lastOffset + 1, maxTimestamp, c.indexIntervalBytes(), flushNow, nowMs);
             logEndOffset = lastOffset + 1;
             producers.update(batch, baseOffset, lastOffset, maxTimestamp);
-
-            unflushedMessages += lastOffset - baseOffset + 1;
-            if (unflushedMessages >= c.flushMessages()) {
-                flushLocked(nowMs);
+            if (flushNow) {
+                markFlushed(nowMs);
+            } else {
+                unflushedMessages += messages;
             }
             return new AppendResult(baseOffset, lastOffset, logAppendTime ? nowMs : -1, logStartOffset, false);
         } catch (IOException e) {
@@ -209,11 +213,13 @@ final class FilePartitionLog implements PartitionLog {
         if (!roll) {
             return active;
         }
+        // Every step that can fail (a full disk) comes before the new segment is published, so a failed roll
+        // changes nothing and the next append simply tries it again.
         flushLocked(nowMs);
         active.saveIndexes();
+        ProducerSnapshots.write(dir, logEndOffset, producers.producers());
         LogSegment next = LogSegment.create(dir, logEndOffset, c);
         segments.put(logEndOffset, next);
-        ProducerSnapshots.write(dir, logEndOffset, producers.producers());
         LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, logEndOffset);
         return next;
     }
@@ -316,9 +322,12 @@ final class FilePartitionLog implements PartitionLog {
     }
 
     private void flushLocked(long nowMs) throws IOException {
-        long flushedUpTo = logEndOffset;
         activeSegment().flush();
-        recoveryPoint = flushedUpTo;
+        markFlushed(nowMs);
+    }
+
+    private void markFlushed(long nowMs) {
+        recoveryPoint = logEndOffset;
         unflushedMessages = 0;
         lastFlushMs = nowMs;
         flushCount++;

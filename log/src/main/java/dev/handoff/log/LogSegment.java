@@ -31,6 +31,11 @@ final class LogSegment {
     private final TimeIndex timeIndex;
 
     private volatile long nextOffset;
+    /**
+     * Bytes readers may see: advanced only after a batch is written (and, when asked, fsynced), so a reader never
+     * sees a batch that an append is about to cut off again because the disk failed.
+     */
+    private volatile int publishedBytes;
     private volatile long maxTimestamp = RecordBatch.NO_TIMESTAMP;
     /** Base offset of the batch holding {@link #maxTimestamp}; the record offset is resolved on demand. */
     private volatile long batchOffsetOfMaxTimestamp = -1;
@@ -67,6 +72,7 @@ final class LogSegment {
                 segment.saveIndexes();
             }
             segment.firstBatchTimestamp = segment.readFirstBatchTimestamp();
+            segment.publishedBytes = segment.log.sizeInBytes();
         } catch (IOException | RuntimeException e) {
             segment.closeChannel();
             throw e;
@@ -84,11 +90,11 @@ final class LogSegment {
     }
 
     int sizeInBytes() {
-        return log.sizeInBytes();
+        return publishedBytes;
     }
 
     boolean isEmpty() {
-        return log.sizeInBytes() == 0;
+        return publishedBytes == 0;
     }
 
     long maxTimestamp() {
@@ -108,20 +114,48 @@ final class LogSegment {
     }
 
     /**
-     * Appends one batch whose offsets are already assigned.
+     * Appends one batch whose offsets are already assigned. When the write or the fsync fails (a full disk, an
+     * I/O error) the file is cut back to where it was, so the segment still ends on a whole batch and the next
+     * append lands where this one should have.
      *
-     * @param batch           the batch as it will be stored
+     * @param batch             the batch as it will be stored
      * @param batchMaxTimestamp its max timestamp (after LogAppendTime or the CreateTime fix)
+     * @param fsync             force the batch to stable storage before it becomes visible
      */
     void append(MemoryRecords batch, long batchBaseOffset, long batchNextOffset, long batchMaxTimestamp,
-                int indexIntervalBytes, long nowMs) throws IOException {
-        int position = log.sizeInBytes();
-        int written = log.append(batch);
+                int indexIntervalBytes, boolean fsync, long nowMs) throws IOException {
+        int position = publishedBytes;
+        if (log.channel().size() != position) {
+            // An earlier failed append could not be cut back; do it now rather than write after its debris.
+            log.truncateTo(position);
+        }
+        int written;
+        try {
+            written = log.append(batch);
+            if (fsync) {
+                log.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            cutBackTo(position, e);
+            throw e;
+        }
         if (position == 0) {
             firstBatchTimestamp = batchMaxTimestamp;
             createdMs = nowMs;
         }
         track(batchBaseOffset, batchNextOffset, batchMaxTimestamp, position, written, indexIntervalBytes);
+        publishedBytes = position + written;
+    }
+
+    private void cutBackTo(int position, Exception cause) {
+        try {
+            log.truncateTo(position);
+            LOGGER.warn("Append to {} failed; cut the segment back to {} bytes", log.file(), position, cause);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            LOGGER.error("Append to {} failed and the segment could not be cut back to {} bytes yet",
+                    log.file(), position, cause);
+        }
     }
 
     private void track(long batchBaseOffset, long batchNextOffset, long batchMaxTimestamp, int position, int size,
@@ -148,7 +182,7 @@ final class LogSegment {
      * @return empty when no batch of this segment holds {@code fetchOffset} or later
      */
     Optional<Records> read(long fetchOffset, int maxBytes, boolean minOneBatch) {
-        FileRecords view = log.slice(0, log.sizeInBytes());
+        FileRecords view = log.slice(0, publishedBytes);
         FileRecords.LogOffsetPosition first = view.searchForOffsetFromPosition(fetchOffset,
                 offsetIndex.lookup(fetchOffset));
         if (first == null) {
@@ -176,7 +210,7 @@ final class LogSegment {
     /** The first record at or after {@code timestampMs} with an offset of at least {@code startingOffset}. */
     Optional<TimestampAndOffset> findByTimestamp(long timestampMs, long startingOffset) {
         int position = offsetIndex.lookup(timeIndex.lookup(timestampMs));
-        FileRecords view = log.slice(0, log.sizeInBytes());
+        FileRecords view = log.slice(0, publishedBytes);
         FileRecords.TimestampAndOffset found = view.searchForTimestamp(timestampMs, position, startingOffset,
                 Records.SOFT_MAX_ARRAY_LENGTH);
         return found == null ? Optional.empty()
@@ -190,7 +224,7 @@ final class LogSegment {
         if (batchOffset < 0) {
             return Optional.empty();
         }
-        FileRecords view = log.slice(0, log.sizeInBytes());
+        FileRecords view = log.slice(0, publishedBytes);
         FileRecords.LogOffsetPosition position = view.searchForOffsetFromPosition(batchOffset,
                 offsetIndex.lookup(batchOffset));
         long offset = batchOffset;
@@ -327,7 +361,7 @@ final class LogSegment {
 
     /** Header-only iteration of the batches at or after {@code fromOffset}, for rebuilding producer state. */
     Iterable<FileChannelRecordBatch> batchesFrom(long fromOffset) {
-        FileRecords view = log.slice(0, log.sizeInBytes());
+        FileRecords view = log.slice(0, publishedBytes);
         FileRecords.LogOffsetPosition start = view.searchForOffsetFromPosition(fromOffset,
                 offsetIndex.lookup(fromOffset));
         return start == null ? List.of() : view.batchesFrom(start.position);
