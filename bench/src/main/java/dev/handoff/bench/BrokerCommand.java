@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "broker",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs Apache Kafka 4.4.0 and Handoff as separate processes on 127.0.0.1, one after the other, and",
-            "compares start-up time (launch -> first describeCluster), producer and consumer throughput",
-            "(acks=all, default settings otherwise) and resident memory."})
+            "Compares Apache Kafka 4.4.0 and Handoff, each a separate process on 127.0.0.1.",
+            "One after the other, fresh each: start-up time (launch -> first describeCluster), producer and",
+            "consumer throughput (acks=all, default settings otherwise) and resident memory."})
 final class BrokerCommand implements Callable<Integer> {
 
     enum Broker { KAFKA, HANDOFF }

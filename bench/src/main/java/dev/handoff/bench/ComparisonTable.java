@@ -86,10 +86,17 @@ final class ComparisonTable {
             table.append(String.format(Locale.ROOT, ROW_FORMAT, row.figure(),
                     value(row.format(), row.kafka()), value(row.format(), row.handoff()),
                     ratio.isPresent() ? String.format(Locale.ROOT, "%.2fx", ratio.getAsDouble()) : MISSING,
-                    row.target(),
-                    ratio.isPresent() ? (row.target().isMetBy(ratio.getAsDouble()) ? "yes" : "NO") : MISSING));
+                    row.target(), verdict(row)));
         }
         return table.toString();
+    }
+
+    private static String verdict(Row row) {
+        OptionalDouble ratio = row.ratio();
+        if (ratio.isEmpty()) {
+            return MISSING;
+        }
+        return row.target().isMetBy(ratio.getAsDouble()) ? "yes" : "NO";
     }
 
     private static Row row(String figure, String format, Optional<BrokerFigures> kafka,
