@@ -110,8 +110,14 @@ public final class LiveRun {
         }
     }
 
+    /**
+     * Creates the run's topic, and makes sure the group coordinator is up first: looking up a group's offsets
+     * finds its coordinator, which creates {@code __consumer_offsets} on a fresh cluster. Without this, the first
+     * run would measure the offsets topic's creation instead of the rollout.
+     */
     private void createTopic(String name, int partitions) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.listConsumerGroupOffsets(name).partitionsToOffsetAndMetadata().get();
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         }
     }
