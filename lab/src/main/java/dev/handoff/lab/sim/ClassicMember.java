@@ -32,7 +32,8 @@ import org.apache.kafka.common.protocol.Errors;
  * heartbeats every {@code heartbeat.interval.ms}. A heartbeat answered REBALANCE_IN_PROGRESS makes the next poll
  * rejoin; with the eager protocol that poll first revokes everything. With the cooperative protocol (KIP-429) the
  * member keeps its partitions through the join, revokes only what the new assignment takes away, and rejoins at
- * once when it revoked something. Heartbeats pause while a join or sync is in flight.
+ * once when it revoked something. Heartbeats pause from the join until its response, as the client's heartbeat
+ * thread does in state PREPARING_REBALANCE.
  */
 final class ClassicMember extends SimMember {
 
@@ -133,6 +134,8 @@ final class ClassicMember extends SimMember {
             case NONE -> {
                 generation = response.generationId();
                 message(EventKind.RESPONSE, List.of(), generation);
+                // The heartbeat thread runs again once the join is answered (state COMPLETING_REBALANCE).
+                scheduleHeartbeat();
                 sendSync(response.leader().equals(memberId) ? assignAsLeader(response) : List.of());
             }
             case MEMBER_ID_REQUIRED -> {
