@@ -1,5 +1,6 @@
 package dev.handoff.server;
 
+import dev.handoff.coordinator.GroupCoordinatorConfig;
 import dev.handoff.log.LogConfig;
 import dev.handoff.log.LogStoreSettings;
 import java.nio.file.Path;
@@ -50,6 +51,11 @@ public record BrokerConfig(int nodeId, Endpoint listener, Optional<Endpoint> adv
      */
     public static BrokerConfig from(Map<String, String> properties) {
         return BrokerConfigParser.parse(properties);
+    }
+
+    /** The group coordinator's {@code group.*}, {@code offsets.*} and {@code offset.*} settings. */
+    public GroupCoordinatorConfig groupCoordinatorConfig() {
+        return GroupCoordinatorConfig.fromProperties(originals);
     }
 
     /** The effective value of every setting this broker understands, by Kafka name (DescribeConfigs). */

@@ -1,5 +1,6 @@
 package dev.handoff.server;
 
+import dev.handoff.coordinator.GroupCoordinatorConfig;
 import dev.handoff.log.LogConfig;
 import dev.handoff.log.LogStoreSettings;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ final class BrokerConfigParser {
                 .map(v -> Endpoint.parse("advertised.listeners", v));
         String dirs = r.string("log.dirs", r.string("log.dir", "./data"));
         Path dataDir = Path.of(dirs.split(",")[0].trim());
+        validateGroupCoordinatorConfig(props);
         return new BrokerConfig(nodeId, listener, advertised, dataDir,
                 r.positiveInt("num.partitions", 1),
                 r.bool("auto.create.topics.enable", true),
@@ -97,11 +99,22 @@ final class BrokerConfigParser {
                 r.string("log.cleanup.policy", "delete").toLowerCase(Locale.ROOT).contains("compact"));
     }
 
+    /** The coordinator reads its settings itself; checking them here makes a bad value fail at parse time. */
+    private static void validateGroupCoordinatorConfig(Map<String, String> props) {
+        try {
+            GroupCoordinatorConfig.fromProperties(props);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
     private static void warnAboutUnknown(Map<String, String> props) {
         Set<String> unknown = new TreeSet<>();
         for (String name : props.keySet()) {
-            // group.* settings belong to the group coordinator, which reads them from originals().
-            if (!KNOWN.contains(name) && !name.startsWith("group.")) {
+            // group.*, offsets.* and offset.* settings belong to the group coordinator, which reads them from
+            // originals().
+            if (!KNOWN.contains(name) && !name.startsWith("group.") && !name.startsWith("offsets.")
+                    && !name.startsWith("offset.")) {
                 unknown.add(name);
             }
         }

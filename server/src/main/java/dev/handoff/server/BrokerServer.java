@@ -2,6 +2,9 @@ package dev.handoff.server;
 
 import dev.handoff.log.FileLogStore;
 import dev.handoff.log.LogStore;
+import dev.handoff.server.group.GroupCoordinatorService;
+import dev.handoff.server.group.GroupHandlers;
+import dev.handoff.server.handler.ApiHandler;
 import dev.handoff.server.handler.ApiHandlerRegistry;
 import dev.handoff.server.handler.BrokerHandlers;
 import dev.handoff.server.handler.BrokerServices;
@@ -31,6 +34,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -52,6 +57,7 @@ public final class BrokerServer implements AutoCloseable {
     private final BrokerConfig config;
     private final ClusterInfo cluster;
     private final LogStore logStore;
+    private final GroupCoordinatorService groupCoordinator;
     private final EventLoopGroup acceptorGroup;
     private final EventLoopGroup socketGroup;
     private final EventExecutorGroup requestExecutors;
@@ -59,12 +65,14 @@ public final class BrokerServer implements AutoCloseable {
     private final ChannelGroup connections;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private BrokerServer(BrokerConfig config, ClusterInfo cluster, LogStore logStore, EventLoopGroup acceptorGroup,
+    private BrokerServer(BrokerConfig config, ClusterInfo cluster, LogStore logStore,
+                         GroupCoordinatorService groupCoordinator, EventLoopGroup acceptorGroup,
                          EventLoopGroup socketGroup, EventExecutorGroup requestExecutors, Channel serverChannel,
                          ChannelGroup connections) {
         this.config = config;
         this.cluster = cluster;
         this.logStore = logStore;
+        this.groupCoordinator = groupCoordinator;
         this.acceptorGroup = acceptorGroup;
         this.socketGroup = socketGroup;
         this.requestExecutors = requestExecutors;
@@ -91,6 +99,15 @@ public final class BrokerServer implements AutoCloseable {
         topics.removeOrphanLogs();
 
         String name = "handoff-" + config.nodeId();
+        // The coordinator replays its partition before the listener accepts, so group requests never see a
+        // half-loaded state.
+        GroupCoordinatorService groupCoordinator;
+        try {
+            groupCoordinator = GroupCoordinatorService.start(config, topics, clock::millis);
+        } catch (RuntimeException e) {
+            logStore.close();
+            throw e;
+        }
         EventLoopGroup acceptorGroup = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory(name + "-acceptor"), NioIoHandler.newFactory());
         EventLoopGroup socketGroup = new MultiThreadIoEventLoopGroup(config.numNetworkThreads(),
@@ -103,7 +120,9 @@ public final class BrokerServer implements AutoCloseable {
                             (task, delayMs) -> requestExecutors.schedule(task, delayMs, TimeUnit.MILLISECONDS)),
                     new ConfigDescriber(config.logConfig(), config.originals(), config.effectiveValues()),
                     config.autoCreateTopicsEnable());
-            ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(cluster, BrokerHandlers.create(services));
+            List<ApiHandler<?, ?>> handlers = new ArrayList<>(BrokerHandlers.create(services));
+            handlers.addAll(GroupHandlers.create(groupCoordinator, cluster, topics));
+            ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(cluster, handlers);
             ChannelGroup connections = new DefaultChannelGroup(name + "-connections", GlobalEventExecutor.INSTANCE);
             // The listener does not accept until the advertised address is known (port 0 is ephemeral).
             Channel serverChannel = new ServerBootstrap()
@@ -119,8 +138,8 @@ public final class BrokerServer implements AutoCloseable {
                     .channel();
             InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
             advertise(config, cluster, bound);
-            BrokerServer server = new BrokerServer(config, cluster, logStore, acceptorGroup, socketGroup,
-                    requestExecutors, serverChannel, connections);
+            BrokerServer server = new BrokerServer(config, cluster, logStore, groupCoordinator, acceptorGroup,
+                    socketGroup, requestExecutors, serverChannel, connections);
             server.scheduleHousekeeping(clock);
             serverChannel.config().setAutoRead(true);
             LOGGER.info("Broker {} of cluster {} listening on {} (advertised {}:{})", config.nodeId(),
@@ -130,6 +149,7 @@ public final class BrokerServer implements AutoCloseable {
             acceptorGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             socketGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             requestExecutors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            groupCoordinator.close();
             logStore.close();
             throw e;
         }
@@ -165,6 +185,8 @@ public final class BrokerServer implements AutoCloseable {
         requestExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         socketGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         acceptorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        // After the request executors: no handler submits any more; before storage: the last append completes.
+        groupCoordinator.close();
         logStore.close();
         LOGGER.info("Broker {} stopped", config.nodeId());
     }

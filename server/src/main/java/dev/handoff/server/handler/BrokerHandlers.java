@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place where the broker's API handlers are listed. Group coordinator APIs (FindCoordinator,
- * JoinGroup, OffsetCommit, ConsumerGroupHeartbeat, ...) are added here when that module is wired in; the
- * registry then advertises them in ApiVersions automatically.
+ * The one place where the broker's data-plane and topic API handlers are listed. The group coordinator's APIs
+ * (FindCoordinator, JoinGroup, OffsetCommit, ConsumerGroupHeartbeat, ...) are listed by
+ * {@code dev.handoff.server.group.GroupHandlers}; the broker registers both, and the registry advertises them in
+ * ApiVersions automatically.
  */
 public final class BrokerHandlers {
 

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigException;
@@ -33,6 +35,7 @@ public final class TopicService {
     private final TopicCatalogue catalogue;
     private final LogConfig brokerDefaults;
     private final TopicDefaults defaults;
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LogStore logs;
 
     /**
@@ -48,6 +51,22 @@ public final class TopicService {
 
     /** {@code num.partitions} and {@code default.replication.factor}. */
     public record TopicDefaults(int numPartitions, short replicationFactor) {
+    }
+
+    /** Told about every change of the topic list, e.g. by the group coordinator, which assigns partitions. */
+    @FunctionalInterface
+    public interface ChangeListener {
+
+        /**
+         * Called after a topic was created, grown or deleted, under the service's lock: must not block.
+         *
+         * @param deleted the topics this change deleted; empty for a creation or a partition increase
+         */
+        void topicsChanged(Set<String> deleted);
+    }
+
+    public void addChangeListener(ChangeListener listener) {
+        listeners.add(listener);
     }
 
     /** The log store opens after the catalogue, because it asks {@link #logConfig(String)} for each topic. */
@@ -128,6 +147,7 @@ public final class TopicService {
         catalogue.put(topic);
         createLogs(topic, 0);
         LOGGER.info("Created topic {} with {} partition(s), id {}", name, count, topic.topicId());
+        notifyListeners(Set.of());
         return topic;
     }
 
@@ -140,6 +160,7 @@ public final class TopicService {
         TopicMetadata topic = new TopicMetadata(name, newTopicId(), partitions, configs, true);
         catalogue.put(topic);
         createLogs(topic, 0);
+        notifyListeners(Set.of());
         return topic;
     }
 
@@ -158,6 +179,7 @@ public final class TopicService {
         catalogue.put(grown);
         createLogs(grown, topic.partitions());
         LOGGER.info("Topic {} now has {} partitions", name, totalCount);
+        notifyListeners(Set.of());
     }
 
     /** Deletes a topic and its data. */
@@ -169,6 +191,7 @@ public final class TopicService {
             logs.delete(new TopicPartition(name, p));
         }
         LOGGER.info("Deleted topic {}", name);
+        notifyListeners(Set.of(name));
         return topic;
     }
 
@@ -182,6 +205,10 @@ public final class TopicService {
                 logs.delete(tp);
             }
         }
+    }
+
+    private void notifyListeners(Set<String> deleted) {
+        listeners.forEach(listener -> listener.topicsChanged(deleted));
     }
 
     private void createLogs(TopicMetadata topic, int fromPartition) {
