@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.handoff.coordinator.consumer.ConsumerGroupMigrationPolicy;
+
 /**
  * The coordinator's configuration, with Kafka's names and 4.4 defaults. Immutable; build it with
  * {@link #defaults()} or {@link #fromProperties(Map)} (Kafka config names as keys).
@@ -23,6 +25,8 @@ import java.util.function.Function;
  * @param consumerGroupAssignors              {@code group.consumer.assignors}; the first is the default
  * @param consumerGroupMigrationPolicy        {@code group.consumer.migration.policy}
  * @param consumerGroupAssignmentIntervalMs   {@code group.consumer.assignment.interval.ms} (KIP-1263)
+ * @param consumerGroupFastHeartbeat          {@code group.consumer.fast.heartbeat.*}: shorter heartbeat intervals
+ *                                            while a group is in motion (Handoff only, DECISIONS.md item 5)
  */
 public record GroupCoordinatorConfig(
     int groupMinSessionTimeoutMs,
@@ -38,7 +42,8 @@ public record GroupCoordinatorConfig(
     int consumerGroupMaxSize,
     List<String> consumerGroupAssignors,
     String consumerGroupMigrationPolicy,
-    int consumerGroupAssignmentIntervalMs) {
+    int consumerGroupAssignmentIntervalMs,
+    FastHeartbeat consumerGroupFastHeartbeat) {
 
     public static final String GROUP_MIN_SESSION_TIMEOUT_MS = "group.min.session.timeout.ms";
     public static final String GROUP_MAX_SESSION_TIMEOUT_MS = "group.max.session.timeout.ms";
@@ -57,6 +62,9 @@ public record GroupCoordinatorConfig(
     public static final String CONSUMER_GROUP_ASSIGNORS = "group.consumer.assignors";
     public static final String CONSUMER_GROUP_MIGRATION_POLICY = "group.consumer.migration.policy";
     public static final String CONSUMER_GROUP_ASSIGNMENT_INTERVAL_MS = "group.consumer.assignment.interval.ms";
+    public static final String CONSUMER_GROUP_FAST_HEARTBEAT_ENABLE = "group.consumer.fast.heartbeat.enable";
+    public static final String CONSUMER_GROUP_FAST_HEARTBEAT_INTERVAL_MS = "group.consumer.fast.heartbeat.interval.ms";
+    public static final String CONSUMER_GROUP_FAST_HEARTBEAT_WINDOW_MS = "group.consumer.fast.heartbeat.window.ms";
 
     private static final long MS_PER_MINUTE = 60_000L;
 
@@ -69,6 +77,12 @@ public record GroupCoordinatorConfig(
         if (groupMaxSize < 1 || consumerGroupMaxSize < 1) {
             throw new IllegalArgumentException("Group max sizes must be at least 1");
         }
+        ConsumerGroupMigrationPolicy.parse(consumerGroupMigrationPolicy);
+    }
+
+    /** @return {@code group.consumer.migration.policy} parsed (case-insensitive, as in Kafka) */
+    public ConsumerGroupMigrationPolicy migrationPolicy() {
+        return ConsumerGroupMigrationPolicy.parse(consumerGroupMigrationPolicy);
     }
 
     /** @return Kafka 4.4's defaults */
@@ -99,7 +113,46 @@ public record GroupCoordinatorConfig(
                 : get.apply(CONSUMER_GROUP_ASSIGNORS).trim().split("\\s*,\\s*")),
             get.apply(CONSUMER_GROUP_MIGRATION_POLICY) == null ? "bidirectional"
                 : get.apply(CONSUMER_GROUP_MIGRATION_POLICY),
-            intOf(get, CONSUMER_GROUP_ASSIGNMENT_INTERVAL_MS, 1_000));
+            intOf(get, CONSUMER_GROUP_ASSIGNMENT_INTERVAL_MS, 1_000),
+            fastHeartbeatOf(get));
+    }
+
+    /**
+     * Handoff's faster handoffs (not in Kafka): the heartbeat interval returned to consumer-protocol members while
+     * their group is in motion. Kafka 4.4 clients take every response's interval at once.
+     *
+     * @param enabled    {@code group.consumer.fast.heartbeat.enable} (default true); false answers every heartbeat
+     *                   with {@code group.consumer.heartbeat.interval.ms}, exactly as Kafka does
+     * @param intervalMs {@code group.consumer.fast.heartbeat.interval.ms} (default 500): the interval for a member
+     *                   with partitions to revoke or to receive, and for every member during the window
+     * @param windowMs   {@code group.consumer.fast.heartbeat.window.ms} (default 10000): how long after its target
+     *                   assignment changed a group of two or more members stays fast, so that the next change of a
+     *                   rolling deploy reaches the members that must revoke quickly
+     */
+    public record FastHeartbeat(boolean enabled, int intervalMs, int windowMs) {
+
+        /** Kafka's behaviour: every heartbeat is answered with the configured interval. */
+        public static final FastHeartbeat DISABLED = new FastHeartbeat(false, 0, 0);
+    }
+
+    private static FastHeartbeat fastHeartbeatOf(Function<String, String> get) {
+        String enable = get.apply(CONSUMER_GROUP_FAST_HEARTBEAT_ENABLE);
+        if (enable != null && !enable.trim().equalsIgnoreCase("true") && !enable.trim().equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("Invalid value for " + CONSUMER_GROUP_FAST_HEARTBEAT_ENABLE + ": "
+                + enable);
+        }
+        int interval = intOf(get, CONSUMER_GROUP_FAST_HEARTBEAT_INTERVAL_MS, 500);
+        int window = intOf(get, CONSUMER_GROUP_FAST_HEARTBEAT_WINDOW_MS, 10_000);
+        requireWithin(CONSUMER_GROUP_FAST_HEARTBEAT_INTERVAL_MS, interval, 1,
+            intOf(get, CONSUMER_GROUP_HEARTBEAT_INTERVAL_MS, 5_000));
+        if (window < 0) {
+            throw new IllegalArgumentException(CONSUMER_GROUP_FAST_HEARTBEAT_WINDOW_MS + " must not be negative but was "
+                + window);
+        }
+        if (enable != null && enable.trim().equalsIgnoreCase("false")) {
+            return FastHeartbeat.DISABLED;
+        }
+        return new FastHeartbeat(true, interval, window);
     }
 
     /**

@@ -57,6 +57,7 @@ final class ConsumerGroupHeartbeatHandler {
     private final MemberRemoval removal;
     private final TargetAssignmentUpdater targetUpdater;
     private final IdGenerator ids;
+    private final HeartbeatIntervalPolicy intervals;
 
     ConsumerGroupHeartbeatHandler(GroupRegistry groups, GroupCoordinatorConfig config, SubscriptionResolver topics,
                                   ServerAssignors assignors, ConsumerGroupTimers timers, MemberRemoval removal,
@@ -69,6 +70,7 @@ final class ConsumerGroupHeartbeatHandler {
         this.removal = removal;
         this.targetUpdater = new TargetAssignmentUpdater(topics);
         this.ids = ids;
+        this.intervals = new HeartbeatIntervalPolicy(config);
     }
 
     Result<CoordinatorRecord, ConsumerGroupHeartbeatResponseData> heartbeat(
@@ -137,6 +139,7 @@ final class ConsumerGroupHeartbeatHandler {
         // 2. Recompute the target assignment when the group epoch is ahead of it, at most once per
         //    group.consumer.assignment.interval.ms (KIP-1263).
         int assignmentEpoch = group.assignmentEpoch();
+        long assignedAtMs = group.assignedAtMs();
         if (groupEpoch > assignmentEpoch && mayAssign(group, nowMs)) {
             TargetAssignmentUpdater.Update update =
                 targetUpdater.compute(groupId, members, target, groupEpoch, assignor, nowMs);
@@ -144,6 +147,7 @@ final class ConsumerGroupHeartbeatHandler {
             target.clear();
             target.putAll(update.target());
             assignmentEpoch = groupEpoch;
+            assignedAtMs = nowMs;
         }
 
         // 3. Reconcile the member towards its target assignment.
@@ -165,7 +169,8 @@ final class ConsumerGroupHeartbeatHandler {
         ConsumerGroupHeartbeatResponseData response = new ConsumerGroupHeartbeatResponseData()
             .setMemberId(memberId)
             .setMemberEpoch(reconciled.memberEpoch())
-            .setHeartbeatIntervalMs(config.consumerGroupHeartbeatIntervalMs());
+            .setHeartbeatIntervalMs(intervals.intervalMs(reconciled, new HeartbeatIntervalPolicy.GroupMotion(
+                members.size(), groupEpoch, assignmentEpoch, assignedAtMs), nowMs));
         if (request.memberEpoch() == JOIN_EPOCH || isFullRequest(request)
             || !reconciled.assignedPartitions().equals(member.assignedPartitions())) {
             response.setAssignment(assignment(reconciled));
