@@ -95,19 +95,18 @@ final class LiveConsumer implements Runnable {
         if (killed) {
             return;
         }
-        long now = clock.micros();
-        long[] latencies = new long[records.count()];
+        long[] producedAtMs = new long[records.count()];
         TreeSet<Integer> partitions = new TreeSet<>();
         int i = 0;
         for (ConsumerRecord<byte[], byte[]> record : records) {
             LabRecord value = LabRecord.fromBytes(record.value());
-            latencies[i++] = (now - value.producedAtMicros()) / 1_000;
+            producedAtMs[i++] = value.producedAtMicros() / 1_000;
             recorder.tally().processed(value.seq());
             partitions.add(record.partition());
             processed.put(new TopicPartition(record.topic(), record.partition()),
                 new OffsetAndMetadata(record.offset() + 1));
         }
-        recorder.processed(member, slot, List.copyOf(partitions), latencies, latencies.length);
+        recorder.processed(member, slot, List.copyOf(partitions), producedAtMs);
         commit(client);
     }
 
@@ -118,12 +117,9 @@ final class LiveConsumer implements Runnable {
         try {
             client.commitSync(processed);
             processed.clear();
-        } catch (WakeupException e) {
-            client.commitSync(processed);
-            processed.clear();
         } catch (RuntimeException e) {
+            // E.g. REBALANCE_IN_PROGRESS (classic): keep the offsets, the next commit or the revocation retries.
             LOGGER.debug("{} commit failed: {}", member, e.toString());
-            processed.clear();
         }
     }
 
@@ -153,6 +149,7 @@ final class LiveConsumer implements Runnable {
                 return;
             }
             commit(client);
+            processed.keySet().removeAll(partitions);
             recorder.record(member, slot, EventKind.REVOKED, numbers(partitions), generation());
         }
 

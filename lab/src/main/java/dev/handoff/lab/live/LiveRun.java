@@ -55,7 +55,7 @@ public final class LiveRun {
         String name = "lab-" + runId + "-" + protocol.cliName();
         createTopic(name, scenario.partitions());
         RunClock clock = new RunClock();
-        TimelineRecorder recorder = new TimelineRecorder(clock::millis);
+        TimelineRecorder recorder = new TimelineRecorder(clock::millis, scenario.warmupMs());
         ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("lab-consumer"));
         Map<String, LiveConsumer> consumers = new HashMap<>();
         try (SteadyProducer producer = new SteadyProducer(bootstrap, name, scenario.partitions(),

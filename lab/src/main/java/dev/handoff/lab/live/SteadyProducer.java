@@ -1,5 +1,6 @@
 package dev.handoff.lab.live;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class SteadyProducer implements AutoCloseable {
 
     private static final long TICK_MS = 10;
+    private static final long METADATA_RETRY_MS = 100;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(
@@ -36,7 +39,16 @@ final class SteadyProducer implements AutoCloseable {
         this.tally = tally;
     }
 
-    void start() {
+    /**
+     * Starts producing once every partition has a leader: producing into a topic whose metadata is still
+     * propagating can make the idempotent producer retry a batch the broker already appended, and then loop on
+     * OUT_OF_ORDER_SEQUENCE_NUMBER.
+     */
+    void start() throws InterruptedException {
+        while (producer.partitionsFor(topic).size() < partitions
+            || producer.partitionsFor(topic).stream().anyMatch(p -> p.leader() == null)) {
+            Thread.sleep(METADATA_RETRY_MS);
+        }
         long startMicros = clock.micros();
         ticker.scheduleAtFixedRate(() -> sendDue(startMicros), 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
@@ -55,16 +67,16 @@ final class SteadyProducer implements AutoCloseable {
         }
     }
 
-    /** Stops producing and waits for the records in flight. */
+    /** Stops producing and waits (a bounded time) for the records in flight. */
     void stop() throws InterruptedException {
         ticker.shutdown();
         ticker.awaitTermination(10, TimeUnit.SECONDS);
-        producer.flush();
+        producer.close(CLOSE_TIMEOUT);
     }
 
     @Override
     public void close() {
         ticker.shutdownNow();
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 }

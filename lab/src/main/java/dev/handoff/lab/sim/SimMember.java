@@ -135,18 +135,17 @@ abstract class SimMember {
         if (!alive) {
             return;
         }
-        long now = context.scheduler().nowMs();
         Workload workload = context.workload();
-        long[] latencies = new long[batch.size()];
+        long[] producedAtMs = new long[batch.size()];
         TreeMap<Integer, Long> touched = new TreeMap<>();
         for (int i = 0; i < batch.size(); i++) {
             int p = (int) batch.get(i)[0];
             long offset = batch.get(i)[1];
-            latencies[i] = now - workload.producedAtMs(p, offset);
+            producedAtMs[i] = workload.producedAtMs(p, offset);
             context.recorder().tally().processed(workload.seq(p, offset));
             touched.merge(p, offset + 1, Math::max);
         }
-        context.recorder().processed(name, slot, List.copyOf(touched.keySet()), latencies, latencies.length);
+        context.recorder().processed(name, slot, List.copyOf(touched.keySet()), producedAtMs);
         touched.forEach((p, next) -> {
             if (owned.containsKey(p)) {
                 workload.commit(p, next);

@@ -51,7 +51,7 @@ public final class Simulation {
         Uuid topicId = new Uuid(random.nextLong(), random.nextLong());
         SimCoordinator coordinator = new SimCoordinator(GroupCoordinatorConfig.fromProperties(brokerConfig),
             random.nextLong(), scheduler, model.networkMs(), topicId, TOPIC, scenario.partitions());
-        TimelineRecorder recorder = new TimelineRecorder(scheduler::nowMs);
+        TimelineRecorder recorder = new TimelineRecorder(scheduler::nowMs, scenario.warmupMs());
         Invariants invariants = new Invariants(scenario.partitions(), scheduler);
         SimContext context = new SimContext(scheduler, coordinator, new Workload(scenario.partitions(),
             scenario.recordsPerSecond()), recorder, invariants, scenario, model, "lab-group", TOPIC, topicId,

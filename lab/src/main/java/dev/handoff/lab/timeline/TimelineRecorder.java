@@ -24,9 +24,16 @@ public final class TimelineRecorder {
     private final Histogram latency = new Histogram(MAX_LATENCY_MS, 3);
     private final RecordTally tally = new RecordTally();
 
-    /** @param clockMs milliseconds since the run's start */
-    public TimelineRecorder(LongSupplier clockMs) {
+    private final long latencyFromMs;
+
+    /**
+     * @param clockMs       milliseconds since the run's start
+     * @param latencyFromMs only records produced from then on count in the latency histogram (the warm-up's
+     *                      first assignment is not what a rollout is measured by)
+     */
+    public TimelineRecorder(LongSupplier clockMs, long latencyFromMs) {
         this.clockMs = clockMs;
+        this.latencyFromMs = latencyFromMs;
     }
 
     public long nowMs() {
@@ -42,17 +49,24 @@ public final class TimelineRecorder {
         add(new TimelineEvent(nowMs(), member, slot, kind, partitions, 0, value));
     }
 
-    /** Records a processed batch; each latency goes to the run's histogram. */
-    public void processed(String member, int slot, List<Integer> partitions, long[] latenciesMs, int count) {
+    /**
+     * Records a batch processed now; the latency of each record, from its produce time, goes to the histogram.
+     *
+     * @param producedAtMs the records' produce times, on this recorder's clock
+     */
+    public void processed(String member, int slot, List<Integer> partitions, long[] producedAtMs) {
+        long now = nowMs();
         long max = 0;
         synchronized (latency) {
-            for (int i = 0; i < count; i++) {
-                long clamped = Math.min(MAX_LATENCY_MS, Math.max(0, latenciesMs[i]));
-                latency.recordValue(clamped);
+            for (long producedAt : producedAtMs) {
+                long clamped = Math.min(MAX_LATENCY_MS, Math.max(0, now - producedAt));
+                if (producedAt >= latencyFromMs) {
+                    latency.recordValue(clamped);
+                }
                 max = Math.max(max, clamped);
             }
         }
-        add(new TimelineEvent(nowMs(), member, slot, EventKind.PROCESSED, partitions, count, max));
+        add(new TimelineEvent(now, member, slot, EventKind.PROCESSED, partitions, producedAtMs.length, max));
     }
 
     public void add(TimelineEvent event) {
