@@ -1,6 +1,7 @@
 package dev.handoff.bench;
 
 import dev.handoff.bench.assignor.AssignorCommand;
+import dev.handoff.bench.reliability.CrashLoopCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench.sh",
         mixinStandardHelpOptions = true,
         description = "Handoff's benchmarks, side by side with Apache Kafka 4.4.0 where it has the same part.",
-        subcommands = {BrokerCommand.class, TestkitStartupCommand.class, AssignorCommand.class})
+        subcommands = {BrokerCommand.class, TestkitStartupCommand.class, AssignorCommand.class,
+            CrashLoopCommand.class})
 public final class BenchMain implements Callable<Integer> {
 
     @Spec
