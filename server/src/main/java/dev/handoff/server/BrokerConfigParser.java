@@ -3,6 +3,7 @@ package dev.handoff.server;
 import dev.handoff.coordinator.GroupCoordinatorConfig;
 import dev.handoff.log.LogConfig;
 import dev.handoff.log.LogStoreSettings;
+import dev.handoff.server.metadata.PartitionRacks;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,8 @@ final class BrokerConfigParser {
         String dirs = r.string("log.dirs", r.string("log.dir", "./data"));
         Path dataDir = Path.of(dirs.split(",")[0].trim());
         validateGroupCoordinatorConfig(props);
+        // A malformed rack map fails at parse time too; the group coordinator reads it again from originals().
+        PartitionRacks.fromProperties(props);
         return new BrokerConfig(nodeId, listener, advertised, dataDir,
                 r.positiveInt("num.partitions", 1),
                 r.bool("auto.create.topics.enable", true),
@@ -112,9 +115,9 @@ final class BrokerConfigParser {
         Set<String> unknown = new TreeSet<>();
         for (String name : props.keySet()) {
             // group.*, offsets.* and offset.* settings belong to the group coordinator, which reads them from
-            // originals().
+            // originals(), as does the partition rack map.
             if (!KNOWN.contains(name) && !name.startsWith("group.") && !name.startsWith("offsets.")
-                    && !name.startsWith("offset.")) {
+                    && !name.startsWith("offset.") && !name.startsWith(PartitionRacks.PARTITION_RACKS)) {
                 unknown.add(name);
             }
         }

@@ -1,7 +1,6 @@
 package dev.handoff.server.group;
 
 import dev.handoff.coordinator.GroupCoordinatorShard;
-import dev.handoff.coordinator.consumer.TopicImage;
 import dev.handoff.coordinator.consumer.TopicsImage;
 import dev.handoff.coordinator.record.CoordinatorRecord;
 import dev.handoff.coordinator.runtime.Clock;
@@ -9,6 +8,7 @@ import dev.handoff.coordinator.runtime.CoordinatorLoop;
 import dev.handoff.coordinator.runtime.CoordinatorOperation;
 import dev.handoff.coordinator.runtime.SeededIdGenerator;
 import dev.handoff.server.BrokerConfig;
+import dev.handoff.server.metadata.PartitionRacks;
 import dev.handoff.server.metadata.TopicService;
 import java.security.SecureRandom;
 import java.util.Set;
@@ -35,11 +35,13 @@ public final class GroupCoordinatorService implements AutoCloseable {
 
     private final CoordinatorLoop<GroupCoordinatorShard, CoordinatorRecord> loop;
     private final TopicService topics;
+    private final PartitionRacks racks;
 
     private GroupCoordinatorService(CoordinatorLoop<GroupCoordinatorShard, CoordinatorRecord> loop,
-                                    TopicService topics) {
+                                    TopicService topics, PartitionRacks racks) {
         this.loop = loop;
         this.topics = topics;
+        this.racks = racks;
     }
 
     /**
@@ -50,6 +52,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
      * @param clock  the broker's clock
      */
     public static GroupCoordinatorService start(BrokerConfig config, TopicService topics, Clock clock) {
+        PartitionRacks racks = PartitionRacks.fromProperties(config.originals());
         // Member ids need not be secret, only unique across restarts: a seed from a secure source once.
         GroupCoordinatorShard shard = new GroupCoordinatorShard(config.groupCoordinatorConfig(),
                 new SeededIdGenerator(new SecureRandom().nextLong()));
@@ -57,7 +60,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
                 .getOrDefault(OFFSETS_TOPIC_SEGMENT_BYTES, OffsetsTopicLog.DEFAULT_SEGMENT_BYTES), clock);
         CoordinatorLoop<GroupCoordinatorShard, CoordinatorRecord> loop = new CoordinatorLoop<>(shard, log, clock,
                 new CoordinatorThread("handoff-" + config.nodeId() + "-group-coordinator"));
-        GroupCoordinatorService service = new GroupCoordinatorService(loop, topics);
+        GroupCoordinatorService service = new GroupCoordinatorService(loop, topics, racks);
         try {
             loop.load().join();
             topics.addChangeListener(service::onTopicsChanged);
@@ -96,7 +99,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
 
     private CompletableFuture<Void> publishTopics() {
         TopicsImage image = TopicsImage.of(topics.topics().stream()
-                .map(topic -> TopicImage.of(topic.topicId(), topic.name(), topic.partitions()))
+                .map(racks::topicImage)
                 .toList());
         return submit("topics-changed", (shard, nowMs) -> shard.onTopicsChanged(image, nowMs));
     }
