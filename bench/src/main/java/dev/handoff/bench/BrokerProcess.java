@@ -6,7 +6,7 @@ import java.time.Duration;
  * A broker running as its own process on the loopback interface, with its own temporary data directory.
  * Closing it stops the process and deletes the data.
  */
-interface BrokerProcess extends AutoCloseable {
+public interface BrokerProcess extends AutoCloseable {
 
     /** The broker's name in reports, e.g. {@code Kafka 4.4.0}. */
     String name();

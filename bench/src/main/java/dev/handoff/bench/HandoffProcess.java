@@ -12,7 +12,7 @@ import java.util.List;
  * Handoff's command-line broker, {@code java -jar handoff.jar server server.properties}, on a free loopback port;
  * the properties file sets only the node, the listener and the data directory.
  */
-final class HandoffProcess implements BrokerProcess {
+public final class HandoffProcess implements BrokerProcess {
 
     private static final String LOOPBACK = "127.0.0.1";
 
@@ -33,7 +33,7 @@ final class HandoffProcess implements BrokerProcess {
      * @param jvmOptions options for the broker's JVM; empty for the JVM's defaults
      * @throws IllegalArgumentException if the jar has not been built
      */
-    static HandoffProcess start(Path jar, List<String> jvmOptions) {
+    public static HandoffProcess start(Path jar, List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No Handoff jar at " + jar + ": build it with ./handoff or "
                     + "`mvn -B -o -q -pl cli -am package -Dquick`");

@@ -13,13 +13,13 @@ import org.apache.kafka.common.Uuid;
  * Apache Kafka 4.4.0 in KRaft combined mode (broker and controller in one JVM), launched from its Maven
  * artifacts the way {@code bin/kafka-storage.sh format} and {@code bin/kafka-server-start.sh} launch it.
  */
-final class KafkaProcess implements BrokerProcess {
+public final class KafkaProcess implements BrokerProcess {
 
     /**
      * {@code KAFKA_HEAP_OPTS} of {@code kafka-server-start.sh} and {@code KAFKA_JVM_PERFORMANCE_OPTS} of
      * {@code kafka-run-class.sh}; the scripts' GC log and JMX options are left out.
      */
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-Xmx1G", "-Xms1G",
             "-server", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
             "-XX:+ExplicitGCInvokesConcurrent", "-Djava.awt.headless=true");
@@ -52,7 +52,7 @@ final class KafkaProcess implements BrokerProcess {
      * @param classpath  Kafka's runtime classpath ({@code bench/target/kafka-classpath.txt})
      * @param jvmOptions options for the broker's JVM, e.g. {@link #DEFAULT_JVM_OPTIONS}
      */
-    static KafkaProcess start(String classpath, List<String> jvmOptions) {
+    public static KafkaProcess start(String classpath, List<String> jvmOptions) {
         Path workDir = Directories.createTemp("handoff-bench-kafka-");
         try {
             KafkaServerProperties properties = new KafkaServerProperties(
@@ -84,7 +84,7 @@ final class KafkaProcess implements BrokerProcess {
      *
      * @throws IllegalArgumentException if the file is missing, with how to make it
      */
-    static String readClasspath(Path classpathFile) {
+    public static String readClasspath(Path classpathFile) {
         if (!Files.isRegularFile(classpathFile)) {
             throw new IllegalArgumentException("No Kafka classpath at " + classpathFile
                     + ": build the bench module (./bench.sh does) to resolve Kafka's broker");

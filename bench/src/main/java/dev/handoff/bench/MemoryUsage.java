@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param rssBytes     {@code VmRSS}, the resident set size now
  * @param peakRssBytes {@code VmHWM}, the largest resident set size the process has had
  */
-record MemoryUsage(long rssBytes, long peakRssBytes) {
+public record MemoryUsage(long rssBytes, long peakRssBytes) {
 
     private static final String RSS = "VmRSS:";
     private static final String PEAK_RSS = "VmHWM:";

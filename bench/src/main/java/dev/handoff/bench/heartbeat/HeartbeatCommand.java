@@ -1,0 +1,129 @@
+package dev.handoff.bench.heartbeat;
+
+import dev.handoff.bench.BrokerProcess;
+import dev.handoff.bench.HandoffProcess;
+import dev.handoff.bench.KafkaProcess;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code heartbeat}: ConsumerGroupHeartbeat throughput and latency of Kafka and Handoff, fresh broker each. */
+@Command(name = "heartbeat",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Steady-state ConsumerGroupHeartbeat (KIP-848) throughput and latency from thousands of simulated",
+            "members over a few pipelined connections, against Apache Kafka 4.4.0 and Handoff, each a fresh",
+            "process on 127.0.0.1, one after the other. Closed loop by default: every member heartbeats again",
+            "as soon as it is answered, ignoring the interval the broker returns; --rate makes it open loop."})
+public final class HeartbeatCommand implements Callable<Integer> {
+
+    enum Broker { KAFKA, HANDOFF }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--members", defaultValue = "5000", description = "Simulated members (default: ${DEFAULT-VALUE}).")
+    private int members;
+
+    @Option(names = "--groups", defaultValue = "500", description = "Consumer groups (default: ${DEFAULT-VALUE}).")
+    private int groups;
+
+    @Option(names = "--topics", defaultValue = "2", description = "Topics every group subscribes to (default: ${DEFAULT-VALUE}).")
+    private int topics;
+
+    @Option(names = "--partitions", defaultValue = "8", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--connections", defaultValue = "8",
+            description = "Connections the members share (default: ${DEFAULT-VALUE}).")
+    private int connections;
+
+    @Option(names = "--io-threads", defaultValue = "1",
+            description = "Event loop threads of the load generator (default: ${DEFAULT-VALUE}).")
+    private int ioThreads;
+
+    @Option(names = "--duration", defaultValue = "PT20S", description = "Measured time, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    private Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "PT5S",
+            description = "Heartbeating after the groups settled, not measured (default: ${DEFAULT-VALUE}).")
+    private Duration warmUp;
+
+    @Option(names = "--rate", description = "Open loop: heartbeats per second of all members together.")
+    private Double rate;
+
+    @Option(names = "--only", description = "Run only one broker: ${COMPLETION-CANDIDATES}.")
+    private Broker only;
+
+    @Option(names = "--bootstrap-server",
+            description = "Measure this running broker instead of launching Kafka and Handoff (reported as Handoff).")
+    private String bootstrapServer;
+
+    @Option(names = "--kafka-classpath-file", defaultValue = "bench/target/kafka-classpath.txt",
+            description = "Kafka's runtime classpath, written by the bench build (default: ${DEFAULT-VALUE}).")
+    private Path kafkaClasspathFile;
+
+    @Option(names = "--kafka-jvm-opts", description = "Kafka's JVM options (default: those of kafka-server-start.sh).")
+    private String kafkaJvmOptions;
+
+    @Option(names = "--handoff-jar", defaultValue = "cli/target/handoff.jar",
+            description = "Handoff's shaded CLI jar (default: ${DEFAULT-VALUE}).")
+    private Path handoffJar;
+
+    @Option(names = "--handoff-jvm-opts", defaultValue = "",
+            description = "Handoff's JVM options (default: none, the JVM's defaults).")
+    private String handoffJvmOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadShape shape = new LoadShape(members, groups, topics, partitions, connections,
+                LoadShape.DEFAULT_REBALANCE_TIMEOUT_MS);
+        Pacing pacing = rate == null ? Pacing.closedLoop() : Pacing.fixedRate(rate, members);
+        HeartbeatBenchmark benchmark = new HeartbeatBenchmark(shape, warmUp, duration, ioThreads);
+        Optional<HeartbeatFigures> kafka = Optional.empty();
+        Optional<HeartbeatFigures> handoff = Optional.empty();
+        String kafkaName = "Kafka 4.4.0";
+        String handoffName = "Handoff";
+        if (bootstrapServer != null) {
+            handoffName = bootstrapServer;
+            handoff = Optional.of(benchmark.run(handoffName, bootstrapServer, pacing));
+        } else {
+            if (only != Broker.HANDOFF) {
+                String classpath = KafkaProcess.readClasspath(kafkaClasspathFile);
+                List<String> jvmOptions = kafkaJvmOptions == null ? KafkaProcess.DEFAULT_JVM_OPTIONS
+                        : words(kafkaJvmOptions);
+                kafka = Optional.of(run(benchmark, pacing, () -> KafkaProcess.start(classpath, jvmOptions)));
+            }
+            if (only != Broker.KAFKA) {
+                List<String> jvmOptions = words(handoffJvmOptions);
+                handoff = Optional.of(run(benchmark, pacing, () -> HandoffProcess.start(handoffJar, jvmOptions)));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(shape.describe() + "; " + ioThreads + " load generator thread(s)");
+        out.println("Pacing: " + pacing.describe() + "; warm-up " + warmUp + ", measured " + duration);
+        out.print(HeartbeatTable.render(kafkaName, kafka, handoffName, handoff));
+        out.flush();
+        return 0;
+    }
+
+    private static HeartbeatFigures run(HeartbeatBenchmark benchmark, Pacing pacing, Supplier<BrokerProcess> launcher)
+            throws Exception {
+        try (BrokerProcess broker = launcher.get()) {
+            return benchmark.run(broker.name(), broker.bootstrapServers(), pacing);
+        }
+    }
+
+    private static List<String> words(String options) {
+        return Arrays.stream(options.trim().split("\\s+")).filter(word -> !word.isEmpty()).toList();
+    }
+}
