@@ -78,10 +78,14 @@ public final class AssignorCommand implements Callable<Integer> {
         @Option(names = "--assignor", split = ",", defaultValue = "uniform,range")
         List<String> assignors;
 
+        @Option(names = "--racks", split = ",", defaultValue = "0",
+                description = "Rack counts to spread members and partitions over (0: no racks), e.g. 0,3.")
+        List<Integer> racks;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            new AssignorReport(out).run(members, partitionsPerMember, topics, subscriptions, changes, assignors);
+            new AssignorReport(out).run(members, partitionsPerMember, topics, subscriptions, changes, assignors, racks);
             return 0;
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.common.Uuid;
 
@@ -33,14 +34,19 @@ final class HandoffAssignor implements AssignorUnderTest {
 
     static HandoffAssignor prepare(String name, Scenario before, Scenario after) {
         PartitionAssignor assignor = UniformAssignor.NAME.equals(name) ? new UniformAssignor() : new RangeAssignor();
-        GroupAssignment previous = assignor.assign(spec(before, new GroupAssignment(Map.of())),
-                MapTopicDescriber.of(before.partitionCounts()));
-        return new HandoffAssignor(assignor, spec(after, previous), MapTopicDescriber.of(after.partitionCounts()), previous);
+        GroupAssignment previous = assignor.assign(spec(before, new GroupAssignment(Map.of())), describer(before));
+        return new HandoffAssignor(assignor, spec(after, previous), describer(after), previous);
+    }
+
+    private static MapTopicDescriber describer(Scenario scenario) {
+        return scenario.racks() == 0 ? MapTopicDescriber.of(scenario.partitionCounts())
+                : MapTopicDescriber.withRacks(scenario.partitionRacks());
     }
 
     private static GroupSpec spec(Scenario scenario, GroupAssignment current) {
         List<MemberSpec> members = new ArrayList<>(scenario.subscriptions().size());
-        scenario.subscriptions().forEach((id, topics) -> members.add(MemberSpec.of(id, topics, current.member(id))));
+        scenario.subscriptions().forEach((id, topics) -> members.add(new MemberSpec(id, Optional.empty(),
+                scenario.rackOf(id), topics, current.member(id))));
         return GroupSpec.of(members);
     }
 

@@ -1,6 +1,7 @@
 package dev.handoff.bench.assignor;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,7 @@ final class KafkaAssignor implements AssignorUnderTest {
 
     private static SubscribedTopicDescriber describer(Scenario scenario) {
         Map<Uuid, Integer> counts = new HashMap<>(scenario.partitionCounts());
+        Map<Uuid, List<Set<String>>> racks = new HashMap<>(scenario.partitionRacks());
         return new SubscribedTopicDescriber() {
             @Override
             public int numPartitions(Uuid topicId) {
@@ -55,7 +57,8 @@ final class KafkaAssignor implements AssignorUnderTest {
 
             @Override
             public Set<String> racksForPartition(Uuid topicId, int partition) {
-                return Set.of();
+                List<Set<String>> partitions = racks.get(topicId);
+                return partitions == null || partition >= partitions.size() ? Set.of() : partitions.get(partition);
             }
         };
     }
@@ -68,7 +71,7 @@ final class KafkaAssignor implements AssignorUnderTest {
             Map<Uuid, Set<Integer>> partitions = assignment == null ? Map.of() : assignment.partitions();
             partitions.forEach((topic, set) -> set.forEach(p ->
                     inverted.computeIfAbsent(topic, t -> new HashMap<>()).put(p, id)));
-            members.put(id, new MemberSubscriptionAndAssignmentImpl(Optional.empty(), Optional.empty(), topics,
+            members.put(id, new MemberSubscriptionAndAssignmentImpl(scenario.rackOf(id), Optional.empty(), topics,
                     new Assignment(partitions)));
         });
         SubscriptionType type = Set.copyOf(scenario.subscriptions().values()).size() <= 1

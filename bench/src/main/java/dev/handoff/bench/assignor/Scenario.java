@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.common.Uuid;
@@ -16,8 +17,10 @@ import org.apache.kafka.common.Uuid;
  *
  * @param partitionCounts topic id to partition count, in topic order
  * @param subscriptions   member id to subscribed topic ids, in member order
+ * @param racks           0 for no racks; otherwise member {@code member-m} is in rack {@code m mod racks} and
+ *                        partition {@code p} of every topic in rack {@code p mod racks} (rack-aware inputs)
  */
-public record Scenario(Map<Uuid, Integer> partitionCounts, Map<String, Set<Uuid>> subscriptions) {
+public record Scenario(Map<Uuid, Integer> partitionCounts, Map<String, Set<Uuid>> subscriptions, int racks) {
 
     /** Kafka's benchmark uses five buckets for heterogeneous subscriptions. */
     static final int BUCKETS = 5;
@@ -53,7 +56,38 @@ public record Scenario(Map<Uuid, Integer> partitionCounts, Map<String, Set<Uuid>
                 subscriptions.put(memberId(m), Set.copyOf(topicIds.subList(from, to)));
             }
         }
-        return new Scenario(counts, subscriptions);
+        return new Scenario(counts, subscriptions, 0);
+    }
+
+    /** The same scenario with members and partitions spread over {@code racks} racks (0: none). */
+    Scenario withRacks(int racks) {
+        return new Scenario(partitionCounts, subscriptions, racks);
+    }
+
+    /** The rack of a member; a joining member (no number) is in the first rack. Empty without racks. */
+    Optional<String> rackOf(String memberId) {
+        if (racks == 0) {
+            return Optional.empty();
+        }
+        String digits = memberId.replaceAll("\\D", "");
+        return Optional.of(rackName(digits.isEmpty() ? 0 : Integer.parseInt(digits) % racks));
+    }
+
+    /** The racks of every topic's partitions, partition by partition; empty without racks. */
+    Map<Uuid, List<Set<String>>> partitionRacks() {
+        Map<Uuid, List<Set<String>>> result = new LinkedHashMap<>();
+        partitionCounts.forEach((topic, count) -> {
+            List<Set<String>> partitions = new ArrayList<>(count);
+            for (int p = 0; p < count; p++) {
+                partitions.add(racks == 0 ? Set.of() : Set.of(rackName(p % racks)));
+            }
+            result.put(topic, partitions);
+        });
+        return result;
+    }
+
+    private static String rackName(int rack) {
+        return "rack-" + rack;
     }
 
     static String memberId(int m) {
@@ -62,7 +96,7 @@ public record Scenario(Map<Uuid, Integer> partitionCounts, Map<String, Set<Uuid>
 
     /** The same topics with no members: the previous state of a full assignment. */
     Scenario withoutMembers() {
-        return new Scenario(partitionCounts, Map.of());
+        return new Scenario(partitionCounts, Map.of(), racks);
     }
 
     /** The scenario after a change: one member joins (subscribed like the first), the first leaves, or partitions are added. */
@@ -79,6 +113,6 @@ public record Scenario(Map<Uuid, Integer> partitionCounts, Map<String, Set<Uuid>
             }
             default -> throw new IllegalArgumentException(change.name());
         }
-        return new Scenario(counts, members);
+        return new Scenario(counts, members, racks);
     }
 }

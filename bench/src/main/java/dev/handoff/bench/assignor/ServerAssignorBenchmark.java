@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Handoff's server-side assignors against Apache Kafka 4.4.0's on identical inputs. The defaults are a
  * reduced set for a quick run; the full grid is members 100,1000,10000 × partitionsPerMember 10,50 ×
- * topics 10,100,1000 (pass {@code -p members=100,1000,10000 -p topics=10,100,1000 ...}).
+ * topics 10,100,1000 (pass {@code -p members=100,1000,10000 -p topics=10,100,1000 ...}). {@code racks} shows what
+ * rack-aware assignment costs: the same inputs with members and partitions in 3 racks.
  *
  * <p>{@code change}: FULL assigns from scratch; JOIN, LEAVE and PARTITIONS_ADDED start from the previous
  * assignment the same implementation computed, as a coordinator does on each group epoch bump.
@@ -51,11 +52,15 @@ public class ServerAssignorBenchmark {
     @Param({"FULL", "JOIN"})
     Scenario.Change change;
 
+    /** 0: no racks; 3: members and partitions spread over 3 racks (Handoff prefers same-rack owners, Kafka 4.4 ignores racks). */
+    @Param({"0", "3"})
+    int racks;
+
     private AssignorUnderTest prepared;
 
     @Setup
     public void setUp() {
-        Scenario before = Scenario.of(members, partitionsPerMember, topics, subscription);
+        Scenario before = Scenario.of(members, partitionsPerMember, topics, subscription).withRacks(racks);
         Scenario after = before.after(change, partitionsPerMember);
         prepared = change == Scenario.Change.FULL
                 ? AssignorUnderTest.prepare(implementation, assignor, after.withoutMembers(), after)
