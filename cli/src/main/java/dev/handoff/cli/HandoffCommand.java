@@ -1,6 +1,7 @@
 package dev.handoff.cli;
 
 import java.util.concurrent.Callable;
+import dev.handoff.lab.LabCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
         description = "Handoff: a Kafka-compatible broker built around server-side incremental rebalancing.",
-        subcommands = {ServerCommand.class})
+        subcommands = {ServerCommand.class, LabCommand.class})
 final class HandoffCommand implements Callable<Integer> {
 
     @Spec
