@@ -15,6 +15,8 @@ import dev.handoff.coordinator.offsets.OffsetManager;
 import dev.handoff.coordinator.record.ClassicGroupRecord;
 import dev.handoff.coordinator.record.CoordinatorRecord;
 import dev.handoff.coordinator.record.OffsetCommitRecord;
+import dev.handoff.coordinator.recorder.RebalanceObserver;
+import dev.handoff.coordinator.recorder.Trigger;
 import dev.handoff.coordinator.runtime.CoordinatorShard;
 import dev.handoff.coordinator.runtime.IdGenerator;
 import dev.handoff.coordinator.runtime.Result;
@@ -64,41 +66,61 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
     private final ClassicGroupManager classic;
     private final ConsumerGroupManager consumer;
     private final OffsetManager offsets;
+    private final RebalanceObserver observer;
 
     public GroupCoordinatorShard(GroupCoordinatorConfig config, IdGenerator ids) {
+        this(config, ids, RebalanceObserver.NONE);
+    }
+
+    /** @param observer sees every operation's trigger and every replayed record (the flight recorder) */
+    public GroupCoordinatorShard(GroupCoordinatorConfig config, IdGenerator ids, RebalanceObserver observer) {
         this.config = config;
+        this.observer = observer;
         this.classic = new ClassicGroupManager(groups, timers, config, ids);
-        this.consumer = new ConsumerGroupManager(groups, timers, config, ids);
+        this.consumer = new ConsumerGroupManager(groups, timers, config, ids, classic);
         this.offsets = new OffsetManager(groups, config, classic::ensureSimpleGroup, classic::onOffsetCommitted);
     }
 
-    // ---- classic protocol ----------------------------------------------------------------------------------
+    // ---- classic protocol (members of consumer groups are served by the consumer side, spec §17) -----------
 
     public Result<CoordinatorRecord, JoinGroupResponseData> joinGroup(RequestContext context,
                                                                       JoinGroupRequestData request, long nowMs) {
-        return classic.joinGroup(context, request, nowMs);
+        return observer.observe(Trigger.of(Trigger.Kind.JOIN_GROUP, request.groupId()), nowMs, groups,
+            () -> consumer.servesClassicMembersOf(request.groupId())
+                ? consumer.classicJoin(context, request, nowMs)
+                : classic.joinGroup(context, request, nowMs));
     }
 
     public Result<CoordinatorRecord, SyncGroupResponseData> syncGroup(RequestContext context,
                                                                       SyncGroupRequestData request, long nowMs) {
-        return classic.syncGroup(context, request, nowMs);
+        return observer.observe(Trigger.of(Trigger.Kind.SYNC_GROUP, request.groupId()), nowMs, groups,
+            () -> consumer.isConsumerGroup(request.groupId())
+                ? consumer.classicSync(request, nowMs)
+                : classic.syncGroup(context, request, nowMs));
     }
 
     public Result<CoordinatorRecord, HeartbeatResponseData> heartbeat(RequestContext context,
                                                                       HeartbeatRequestData request, long nowMs) {
-        return classic.heartbeat(context, request, nowMs);
+        return observer.observe(Trigger.of(Trigger.Kind.HEARTBEAT, request.groupId()), nowMs, groups,
+            () -> consumer.isConsumerGroup(request.groupId())
+                ? consumer.classicHeartbeat(request, nowMs)
+                : classic.heartbeat(context, request, nowMs));
     }
 
     public Result<CoordinatorRecord, LeaveGroupResponseData> leaveGroup(RequestContext context,
                                                                         LeaveGroupRequestData request, long nowMs) {
-        return classic.leaveGroup(context, request, nowMs);
+        return observer.observe(Trigger.of(Trigger.Kind.LEAVE_GROUP, request.groupId()), nowMs, groups,
+            () -> consumer.isConsumerGroup(request.groupId())
+                ? consumer.classicLeave(request, nowMs)
+                : classic.leaveGroup(context, request, nowMs));
     }
 
     // ---- consumer protocol (KIP-848) ----------------------------------------------------------------------
 
     public Result<CoordinatorRecord, ConsumerGroupHeartbeatResponseData> consumerGroupHeartbeat(
         RequestContext context, ConsumerGroupHeartbeatRequestData request, long nowMs) {
-        return consumer.heartbeat(context, request, nowMs);
+        return observer.observe(Trigger.consumerHeartbeat(request.groupId(), request.memberEpoch()), nowMs, groups,
+            () -> consumer.heartbeat(context, request, nowMs));
     }
 
     public Result<CoordinatorRecord, ConsumerGroupDescribeResponseData> consumerGroupDescribe(
@@ -111,7 +133,8 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
      * subscribed to a created, deleted or grown topic get a new group epoch.
      */
     public Result<CoordinatorRecord, Void> onTopicsChanged(TopicsImage image, long nowMs) {
-        return consumer.onTopicsChanged(image);
+        return observer.observe(Trigger.of(Trigger.Kind.TOPICS_CHANGED, null), nowMs, groups,
+            () -> consumer.onTopicsChanged(image));
     }
 
     // ---- offsets -------------------------------------------------------------------------------------------
@@ -186,6 +209,11 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
 
     /** DeleteGroups: only groups without members; their offsets are deleted with them. */
     public Result<CoordinatorRecord, DeleteGroupsResponseData> deleteGroups(List<String> groupIds, long nowMs) {
+        return observer.observe(Trigger.of(Trigger.Kind.DELETE_GROUPS, null), nowMs, groups,
+            () -> deleteGroupsNow(groupIds));
+    }
+
+    private Result<CoordinatorRecord, DeleteGroupsResponseData> deleteGroupsNow(List<String> groupIds) {
         ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
         DeleteGroupsResponseData response = new DeleteGroupsResponseData();
         for (String groupId : groupIds) {
@@ -212,6 +240,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
 
     @Override
     public void replay(CoordinatorRecord record) {
+        observer.replaying(record, groups);
         switch (record.type()) {
             case OFFSET_COMMIT -> offsets.replay((OffsetCommitRecord) record);
             case CLASSIC_GROUP_METADATA -> classic.replay((ClassicGroupRecord) record);
@@ -251,7 +280,8 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
         ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
         Optional<TimerQueue.Expired<String, TimerTask>> due;
         while ((due = timers.expireNext(nowMs)).isPresent()) {
-            out.merge(due.get().action().run(nowMs));
+            TimerTask task = due.get().action();
+            out.merge(observer.observe(Trigger.timer(due.get().key()), nowMs, groups, () -> task.run(nowMs)));
         }
         return out.reply(null);
     }

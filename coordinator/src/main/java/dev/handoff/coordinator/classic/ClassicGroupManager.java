@@ -9,6 +9,8 @@ import dev.handoff.coordinator.GroupCoordinatorConfig;
 import dev.handoff.coordinator.GroupRegistry;
 import dev.handoff.coordinator.RequestContext;
 import dev.handoff.coordinator.TimerTask;
+import dev.handoff.coordinator.consumer.ClassicGroupBridge;
+import dev.handoff.coordinator.record.ClassicGroupValue;
 import dev.handoff.coordinator.record.ClassicGroupRecord;
 import dev.handoff.coordinator.record.ClassicMemberValue.ProtocolValue;
 import dev.handoff.coordinator.record.CoordinatorRecord;
@@ -39,7 +41,7 @@ import org.apache.kafka.common.utils.Bytes;
  * Kafka; a record is written when a generation completes (with the leader's assignment), when a static member is
  * replaced, and when the group ends up empty. Replaying such a record onto the group that produced it is a no-op.
  */
-public final class ClassicGroupManager {
+public final class ClassicGroupManager implements ClassicGroupBridge {
 
     /** JoinGroup v4+ makes a new dynamic member come back with a server-issued id (KIP-394). */
     private static final short FIRST_VERSION_REQUIRING_KNOWN_MEMBER_ID = 4;
@@ -456,6 +458,42 @@ public final class ClassicGroupManager {
                     rebalancer.scheduleSession(classic, m.memberId(), m.sessionTimeoutMs(), nowMs));
             }
         }
+    }
+
+    // ---- online migration (spec §17) ------------------------------------------------------------------------
+
+    @Override
+    public Optional<ClassicGroupValue> nonEmptyClassicGroup(String groupId) {
+        return groups.get(groupId, ClassicGroup.class)
+            .filter(group -> !group.isEmpty() && !group.isInState(ClassicGroupState.DEAD))
+            .map(ClassicGroup::toValue);
+    }
+
+    @Override
+    public void retire(String groupId, ResultBuilder<CoordinatorRecord> out) {
+        groups.get(groupId, ClassicGroup.class).ifPresent(group -> {
+            for (ClassicGroupMember member : group.members()) {
+                if (member.isAwaitingJoin()) {
+                    out.deliver(ParkingKey.join(groupId, member.memberId()),
+                        ClassicRebalancer.joinError(member.memberId(), Errors.REBALANCE_IN_PROGRESS));
+                }
+                if (member.isAwaitingSync()) {
+                    out.deliver(ParkingKey.sync(groupId, member.memberId()),
+                        ClassicRebalancer.syncError(Errors.REBALANCE_IN_PROGRESS));
+                }
+            }
+            rebalancer.cancelTimers(group);
+        });
+    }
+
+    /** The group starts as the record describes it, then rebalances; its record carries the rebalance's start. */
+    @Override
+    public void install(String groupId, ClassicGroupValue value, ResultBuilder<CoordinatorRecord> out, long nowMs) {
+        ClassicGroup group = ClassicGroup.fromValue(groupId, value);
+        groups.put(group);
+        group.members().forEach(m -> rebalancer.scheduleSession(group, m.memberId(), m.sessionTimeoutMs(), nowMs));
+        rebalancer.prepareRebalance(group, out, nowMs);
+        out.record(Records.classicGroup(groupId, group.toValue()));
     }
 
     /** An offset commit with generation -1 for an unknown group creates a "simple" group (no protocol). */

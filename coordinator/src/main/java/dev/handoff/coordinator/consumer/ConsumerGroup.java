@@ -160,6 +160,14 @@ public final class ConsumerGroup implements Group {
             return;
         }
         ConsumerGroupMember member = existingMember(memberId);
+        if (member.usesClassicProtocol()) {
+            // A classic member commits with its generation, which is its member epoch, at any version (spec §17).
+            if (generationIdOrMemberEpoch != member.memberEpoch()) {
+                throw Errors.ILLEGAL_GENERATION.exception("The generation " + generationIdOrMemberEpoch
+                    + " does not match the epoch " + member.memberEpoch() + " of classic member " + memberId);
+            }
+            return;
+        }
         if (apiVersion < FIRST_COMMIT_VERSION_FOR_CONSUMER_MEMBERS) {
             throw Errors.UNSUPPORTED_VERSION.exception("OffsetCommit v" + apiVersion + " cannot be used by members"
                 + " of consumer groups; v" + FIRST_COMMIT_VERSION_FOR_CONSUMER_MEMBERS + "+ is required");

@@ -54,20 +54,20 @@ final class ConsumerGroupHeartbeatHandler {
     private final SubscriptionResolver topics;
     private final ServerAssignors assignors;
     private final ConsumerGroupTimers timers;
-    private final MemberRemoval removal;
+    private final ClassicGroupUpgrade upgrades;
     private final TargetAssignmentUpdater targetUpdater;
     private final IdGenerator ids;
     private final HeartbeatIntervalPolicy intervals;
 
     ConsumerGroupHeartbeatHandler(GroupRegistry groups, GroupCoordinatorConfig config, SubscriptionResolver topics,
-                                  ServerAssignors assignors, ConsumerGroupTimers timers, MemberRemoval removal,
-                                  IdGenerator ids) {
+                                  ServerAssignors assignors, ConsumerGroupTimers timers,
+                                  ClassicGroupUpgrade upgrades, IdGenerator ids) {
         this.groups = groups;
         this.config = config;
         this.topics = topics;
         this.assignors = assignors;
         this.timers = timers;
-        this.removal = removal;
+        this.upgrades = upgrades;
         this.targetUpdater = new TargetAssignmentUpdater(topics);
         this.ids = ids;
         this.intervals = new HeartbeatIntervalPolicy(config);
@@ -78,7 +78,7 @@ final class ConsumerGroupHeartbeatHandler {
         try {
             HeartbeatRequestValidator.validate(request, context.apiVersion(), assignors);
             return switch (request.memberEpoch()) {
-                case LEAVE_EPOCH -> leave(request);
+                case LEAVE_EPOCH -> leave(request, nowMs);
                 case STATIC_LEAVE_EPOCH -> staticLeave(request);
                 default -> joinOrHeartbeat(context, request, nowMs);
             };
@@ -102,7 +102,12 @@ final class ConsumerGroupHeartbeatHandler {
         String groupId = request.groupId();
         // v0 only: a member joining without id gets one from the coordinator (v1+ clients bring their own).
         String memberId = request.memberId().isEmpty() ? ids.newMemberId(context.clientId()) : request.memberId();
-        Optional<ConsumerGroup> existingGroup = consumerGroupFor(request, out);
+        // A join of a non-empty classic group upgrades it first (spec §17); the join then runs on the result.
+        Optional<ClassicGroupUpgrade.Conversion> upgrade = request.memberEpoch() == JOIN_EPOCH
+            ? upgrades.convert(groupId) : Optional.empty();
+        upgrade.ifPresent(conversion -> out.records(conversion.records()));
+        Optional<ConsumerGroup> existingGroup = upgrade.isPresent()
+            ? Optional.of(upgrade.get().group()) : consumerGroupFor(request, out);
         boolean newGroup = existingGroup.isEmpty();
         ConsumerGroup group = existingGroup.orElseGet(() -> new ConsumerGroup(groupId, topics));
         throwIfGroupIsFull(group, memberId, request.instanceId());
@@ -166,6 +171,7 @@ final class ConsumerGroupHeartbeatHandler {
 
         lookup.replaced().ifPresent(old -> timers.cancelAll(groupId, old));
         armTimers(groupId, member, reconciled, nowMs);
+        upgrade.ifPresent(conversion -> upgrades.complete(conversion, out, nowMs));
         ConsumerGroupHeartbeatResponseData response = new ConsumerGroupHeartbeatResponseData()
             .setMemberId(memberId)
             .setMemberEpoch(reconciled.memberEpoch())
@@ -201,7 +207,6 @@ final class ConsumerGroupHeartbeatHandler {
             out.records(group.get().deletionRecords());
             return Optional.empty();
         }
-        // Online migration of a non-empty classic group comes with issue 5.
         throw new GroupIdNotFoundException("Group " + request.groupId() + " is not a consumer group.");
     }
 
@@ -257,7 +262,9 @@ final class ConsumerGroupHeartbeatHandler {
                 .orElseGet(() -> newMember(memberId));
         }
         ConsumerGroupMember old = group.member(registered.get()).orElseThrow();
-        if (old.memberEpoch() != STATIC_LEAVE_EPOCH) {
+        // A classic static member never leaves with epoch -2: a consumer member with its instance id replaces it
+        // directly, which is how static members move to the consumer protocol one by one (spec §17).
+        if (old.memberEpoch() != STATIC_LEAVE_EPOCH && !old.usesClassicProtocol()) {
             throw new UnreleasedInstanceIdException("Static member " + old.memberId() + " with instance id "
                 + instanceId + " is still a member of group " + group.groupId() + "; it must leave first.");
         }
@@ -416,7 +423,7 @@ final class ConsumerGroupHeartbeatHandler {
 
     /** Epoch -1: the member leaves for good; its partitions are freed and the group epoch bumps (spec §9). */
     private Result<CoordinatorRecord, ConsumerGroupHeartbeatResponseData> leave(
-        ConsumerGroupHeartbeatRequestData request) {
+        ConsumerGroupHeartbeatRequestData request, long nowMs) {
         ConsumerGroup group = existingConsumerGroup(request.groupId());
         String memberId = request.memberId();
         if (request.instanceId() != null) {
@@ -426,10 +433,11 @@ final class ConsumerGroupHeartbeatHandler {
             throw new UnknownMemberIdException("Member " + memberId + " is not a member of group "
                 + group.groupId() + ".");
         }
-        timers.cancelAll(group.groupId(), memberId);
         LOGGER.atInfo().addKeyValue("groupId", group.groupId()).addKeyValue("memberId", memberId)
             .log("Member left the consumer group");
-        return Result.of(removal.remove(group, memberId), new ConsumerGroupHeartbeatResponseData()
+        ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
+        timers.remove(group, List.of(memberId), out, nowMs);
+        return out.reply(new ConsumerGroupHeartbeatResponseData()
             .setMemberId(memberId)
             .setMemberEpoch(LEAVE_EPOCH));
     }

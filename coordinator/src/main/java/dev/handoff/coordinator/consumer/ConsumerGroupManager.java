@@ -8,6 +8,7 @@ import dev.handoff.coordinator.GroupCoordinatorConfig;
 import dev.handoff.coordinator.GroupRegistry;
 import dev.handoff.coordinator.RequestContext;
 import dev.handoff.coordinator.TimerTask;
+import dev.handoff.coordinator.record.ClassicMemberMetadataValue;
 import dev.handoff.coordinator.record.CoordinatorRecord;
 import dev.handoff.coordinator.record.Records;
 import dev.handoff.coordinator.runtime.IdGenerator;
@@ -17,6 +18,14 @@ import org.apache.kafka.common.message.ConsumerGroupDescribeRequestData;
 import org.apache.kafka.common.message.ConsumerGroupDescribeResponseData;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatResponseData;
+import org.apache.kafka.common.message.HeartbeatRequestData;
+import org.apache.kafka.common.message.HeartbeatResponseData;
+import org.apache.kafka.common.message.JoinGroupRequestData;
+import org.apache.kafka.common.message.JoinGroupResponseData;
+import org.apache.kafka.common.message.LeaveGroupRequestData;
+import org.apache.kafka.common.message.LeaveGroupResponseData;
+import org.apache.kafka.common.message.SyncGroupRequestData;
+import org.apache.kafka.common.message.SyncGroupResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,19 +47,25 @@ public final class ConsumerGroupManager {
     private final ConsumerGroupTimers timers;
     private final ConsumerGroupHeartbeatHandler heartbeats;
     private final ConsumerGroupDescriber describer;
+    private final ClassicMemberHandler classicMembers;
     private boolean topicsKnown;
 
-    /** @throws IllegalArgumentException if {@code group.consumer.assignors} names an unknown assignor */
+    /**
+     * @param classic the classic side of online migration (spec §17)
+     * @throws IllegalArgumentException if {@code group.consumer.assignors} names an unknown assignor
+     */
     public ConsumerGroupManager(GroupRegistry groups, TimerQueue<String, TimerTask> timerQueue,
-                                GroupCoordinatorConfig config, IdGenerator ids) {
+                                GroupCoordinatorConfig config, IdGenerator ids, ClassicGroupBridge classic) {
         this.groups = groups;
         this.config = config;
         ServerAssignors assignors = new ServerAssignors(config.consumerGroupAssignors());
-        MemberRemoval removal = new MemberRemoval(topics);
+        MemberRemoval removal = new MemberRemoval(topics, new ClassicGroupDowngrade(config, topics, classic));
         this.replayer = new ConsumerGroupReplayer(groups, topics);
         this.timers = new ConsumerGroupTimers(groups, timerQueue, removal);
-        this.heartbeats = new ConsumerGroupHeartbeatHandler(groups, config, topics, assignors, timers, removal, ids);
+        ClassicGroupUpgrade upgrades = new ClassicGroupUpgrade(config, topics, classic, timers);
+        this.heartbeats = new ConsumerGroupHeartbeatHandler(groups, config, topics, assignors, timers, upgrades, ids);
         this.describer = new ConsumerGroupDescriber(groups, topics, assignors);
+        this.classicMembers = new ClassicMemberHandler(groups, config, topics, assignors, timers, ids);
     }
 
     public Result<CoordinatorRecord, ConsumerGroupHeartbeatResponseData> heartbeat(
@@ -62,6 +77,44 @@ public final class ConsumerGroupManager {
         }
         return heartbeats.heartbeat(context, request, nowMs);
     }
+
+    // ---- classic members of consumer groups (spec §17) -----------------------------------------------------
+
+    /**
+     * @return true if classic requests for {@code groupId} are served here: it is a non-empty consumer group and
+     *         migration is not disabled (an empty one is replaced by a classic group on JoinGroup, and with migration
+     *         disabled classic members get INCONSISTENT_GROUP_PROTOCOL from the classic side)
+     */
+    public boolean servesClassicMembersOf(String groupId) {
+        return config.migrationPolicy().isEnabled()
+            && groups.get(groupId, ConsumerGroup.class).filter(group -> !group.isEmpty()).isPresent();
+    }
+
+    /** @return true if {@code groupId} is a consumer group (classic Sync/Heartbeat/Leave are answered here) */
+    public boolean isConsumerGroup(String groupId) {
+        return groups.get(groupId, ConsumerGroup.class).isPresent();
+    }
+
+    public Result<CoordinatorRecord, JoinGroupResponseData> classicJoin(RequestContext context,
+                                                                        JoinGroupRequestData request, long nowMs) {
+        return classicMembers.join(context, request, nowMs);
+    }
+
+    public Result<CoordinatorRecord, SyncGroupResponseData> classicSync(SyncGroupRequestData request, long nowMs) {
+        return classicMembers.sync(request, nowMs);
+    }
+
+    public Result<CoordinatorRecord, HeartbeatResponseData> classicHeartbeat(HeartbeatRequestData request,
+                                                                             long nowMs) {
+        return classicMembers.heartbeat(request, nowMs);
+    }
+
+    public Result<CoordinatorRecord, LeaveGroupResponseData> classicLeave(LeaveGroupRequestData request,
+                                                                          long nowMs) {
+        return classicMembers.leave(request, nowMs);
+    }
+
+    // ---- admin and topics ----------------------------------------------------------------------------------
 
     public Result<CoordinatorRecord, ConsumerGroupDescribeResponseData> describe(
         ConsumerGroupDescribeRequestData request) {
@@ -96,13 +149,17 @@ public final class ConsumerGroupManager {
         replayer.replay(record);
     }
 
-    /** After loading, every member's session starts afresh and pending revocations get their full timeout. */
+    /**
+     * After loading, every member's session starts afresh (classic members on their own session timeout) and
+     * pending revocations get their full timeout.
+     */
     public void onLoaded(long nowMs) {
         for (Group group : groups.all()) {
             if (group instanceof ConsumerGroup consumer) {
                 for (ConsumerGroupMember member : consumer.members().values()) {
                     timers.scheduleSession(consumer.groupId(), member.memberId(), nowMs,
-                        config.consumerGroupSessionTimeoutMs());
+                        member.classicMemberMetadata().map(ClassicMemberMetadataValue::sessionTimeoutMs)
+                            .orElse(config.consumerGroupSessionTimeoutMs()));
                     if (member.state() == MemberState.UNREVOKED_PARTITIONS) {
                         timers.scheduleRebalance(consumer.groupId(), member.memberId(), member.memberEpoch(), nowMs,
                             member.rebalanceTimeoutMs());

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import dev.handoff.coordinator.record.ClassicMemberMetadataValue;
+
 /**
  * A consumer-protocol member of a consumer group (KIP-848), as the heartbeat logic and the coordinator
  * records carry it. Immutable: every change goes through {@link #toBuilder()}.
@@ -25,6 +27,8 @@ import java.util.TreeSet;
  * @param state                       reconciliation state
  * @param assignedPartitions          partitions the member may own now, with the epoch each was given at
  * @param partitionsPendingRevocation partitions the member must give up before advancing its epoch
+ * @param classicMemberMetadata       for a member that speaks the classic protocol (JoinGroup/SyncGroup) inside
+ *                                    a consumer group: its session timeout and JoinGroup protocols (spec §17)
  */
 public record ConsumerGroupMember(
         String memberId,
@@ -40,7 +44,8 @@ public record ConsumerGroupMember(
         int previousMemberEpoch,
         MemberState state,
         PartitionEpochs assignedPartitions,
-        PartitionEpochs partitionsPendingRevocation) {
+        PartitionEpochs partitionsPendingRevocation,
+        Optional<ClassicMemberMetadataValue> classicMemberMetadata) {
 
     public ConsumerGroupMember {
         Objects.requireNonNull(memberId, "memberId");
@@ -54,6 +59,12 @@ public record ConsumerGroupMember(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(assignedPartitions, "assignedPartitions");
         Objects.requireNonNull(partitionsPendingRevocation, "partitionsPendingRevocation");
+        Objects.requireNonNull(classicMemberMetadata, "classicMemberMetadata");
+    }
+
+    /** @return true if the member speaks the classic protocol (JoinGroup/SyncGroup/Heartbeat) */
+    public boolean usesClassicProtocol() {
+        return classicMemberMetadata.isPresent();
     }
 
     /** A new member: epoch 0, STABLE, no partitions, no subscription. */
@@ -82,6 +93,7 @@ public record ConsumerGroupMember(
         private MemberState state = MemberState.STABLE;
         private PartitionEpochs assignedPartitions = PartitionEpochs.EMPTY;
         private PartitionEpochs partitionsPendingRevocation = PartitionEpochs.EMPTY;
+        private Optional<ClassicMemberMetadataValue> classicMemberMetadata = Optional.empty();
 
         private Builder(String memberId) {
             this.memberId = Objects.requireNonNull(memberId, "memberId");
@@ -102,6 +114,7 @@ public record ConsumerGroupMember(
             this.state = member.state;
             this.assignedPartitions = member.assignedPartitions;
             this.partitionsPendingRevocation = member.partitionsPendingRevocation;
+            this.classicMemberMetadata = member.classicMemberMetadata;
         }
 
         public Builder instanceId(String instanceId) {
@@ -169,10 +182,16 @@ public record ConsumerGroupMember(
             return this;
         }
 
+        /** @param classicMemberMetadata null for a consumer-protocol member */
+        public Builder classicMemberMetadata(ClassicMemberMetadataValue classicMemberMetadata) {
+            this.classicMemberMetadata = Optional.ofNullable(classicMemberMetadata);
+            return this;
+        }
+
         public ConsumerGroupMember build() {
             return new ConsumerGroupMember(memberId, instanceId, rackId, clientId, clientHost, subscribedTopicNames,
                     subscribedTopicRegex, serverAssignorName, rebalanceTimeoutMs, memberEpoch, previousMemberEpoch,
-                    state, assignedPartitions, partitionsPendingRevocation);
+                    state, assignedPartitions, partitionsPendingRevocation, classicMemberMetadata);
         }
     }
 }

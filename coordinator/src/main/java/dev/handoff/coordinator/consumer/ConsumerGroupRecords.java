@@ -29,7 +29,7 @@ public final class ConsumerGroupRecords {
         return new ConsumerMemberMetadataValue(member.instanceId().orElse(null), member.rackId().orElse(null),
             member.clientId(), member.clientHost(), List.copyOf(member.subscribedTopicNames()),
             member.subscribedTopicRegex().orElse(null), member.serverAssignorName().orElse(null),
-            member.rebalanceTimeoutMs());
+            member.rebalanceTimeoutMs(), member.classicMemberMetadata().orElse(null));
     }
 
     public static ConsumerCurrentAssignmentValue currentAssignmentValue(ConsumerGroupMember member) {
@@ -68,6 +68,7 @@ public final class ConsumerGroupRecords {
             .subscribedTopicRegex(value.subscribedTopicRegex())
             .serverAssignorName(value.serverAssignor())
             .rebalanceTimeoutMs(value.rebalanceTimeoutMs())
+            .classicMemberMetadata(value.classicMember())
             .build();
     }
 

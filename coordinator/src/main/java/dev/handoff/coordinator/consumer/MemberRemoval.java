@@ -1,16 +1,19 @@
 package dev.handoff.coordinator.consumer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import dev.handoff.coordinator.record.CoordinatorRecord;
 import dev.handoff.coordinator.record.Records;
+import dev.handoff.coordinator.runtime.ResultBuilder;
 
 /**
- * The records that remove a member from a consumer group, whatever the reason (leave with epoch -1, session
- * expiry, rebalance timeout, fencing): its partitions become free and the group epoch is bumped (spec §9).
+ * The records that remove members from a consumer group, whatever the reason (leave with epoch -1, LeaveGroup,
+ * session expiry, rebalance, join or sync timeout, fencing): their partitions become free and the group epoch is
+ * bumped (spec §9). When only members using the classic protocol remain, the group is downgraded instead (§17).
  */
 final class MemberRemoval {
 
@@ -18,22 +21,41 @@ final class MemberRemoval {
     private static final long ASSIGN_AT_ONCE = 0L;
 
     private final SubscriptionResolver topics;
+    private final ClassicGroupDowngrade downgrade;
 
-    MemberRemoval(SubscriptionResolver topics) {
+    MemberRemoval(SubscriptionResolver topics, ClassicGroupDowngrade downgrade) {
         this.topics = topics;
+        this.downgrade = downgrade;
     }
 
-    /** Kafka's order: current assignment, target assignment, member; then the bumped group epoch. */
-    List<CoordinatorRecord> remove(ConsumerGroup group, String memberId) {
+    /**
+     * Removes members, or converts the group to a classic group without them.
+     *
+     * @return true if the group was downgraded: the caller must stop the timers of every member
+     */
+    boolean remove(ConsumerGroup group, Collection<String> memberIds, ResultBuilder<CoordinatorRecord> out,
+                   long nowMs) {
+        if (downgrade.applies(group, memberIds)) {
+            downgrade.downgrade(group, memberIds, out, nowMs);
+            return true;
+        }
+        out.records(removalRecords(group, memberIds));
+        return false;
+    }
+
+    /** Kafka's order: per member current assignment, target assignment, member; then the bumped group epoch. */
+    private List<CoordinatorRecord> removalRecords(ConsumerGroup group, Collection<String> memberIds) {
         List<CoordinatorRecord> records = new ArrayList<>();
         String groupId = group.groupId();
-        records.add(Records.consumerCurrentAssignmentTombstone(groupId, memberId));
-        if (group.hasTargetAssignment(memberId)) {
-            records.add(Records.consumerTargetAssignmentTombstone(groupId, memberId));
-        }
-        records.add(Records.consumerMemberTombstone(groupId, memberId));
         Map<String, ConsumerGroupMember> remaining = new TreeMap<>(group.members());
-        remaining.remove(memberId);
+        for (String memberId : memberIds) {
+            records.add(Records.consumerCurrentAssignmentTombstone(groupId, memberId));
+            if (group.hasTargetAssignment(memberId)) {
+                records.add(Records.consumerTargetAssignmentTombstone(groupId, memberId));
+            }
+            records.add(Records.consumerMemberTombstone(groupId, memberId));
+            remaining.remove(memberId);
+        }
         int epoch = group.groupEpoch() + 1;
         records.add(Records.consumerGroupEpoch(groupId, epoch, topics.metadataHash(
             topics.topicNames(remaining.values()))));

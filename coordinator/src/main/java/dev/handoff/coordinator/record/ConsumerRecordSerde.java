@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Bytes;
 
 /**
  * The binary layout of the KIP-848 consumer group records, in {@link RecordSerde}'s conventions. Keys hold the group
@@ -125,6 +126,30 @@ final class ConsumerRecordSerde {
         value.writeString(member.subscribedTopicRegex());
         value.writeString(member.serverAssignor());
         value.writeInt(member.rebalanceTimeoutMs());
+        if (member.classicMember() != null) {
+            writeClassicMember(value, member.classicMember());
+        }
+    }
+
+    /** Appended only for members using the classic protocol, so older consumer member values read unchanged. */
+    private static void writeClassicMember(BinaryWriter value, ClassicMemberMetadataValue classic) {
+        value.writeInt(classic.sessionTimeoutMs());
+        value.writeInt(classic.protocols().size());
+        for (ClassicMemberValue.ProtocolValue protocol : classic.protocols()) {
+            value.writeString(protocol.name());
+            value.writeBytes(protocol.metadata().get());
+        }
+    }
+
+    private static ClassicMemberMetadataValue readClassicMember(ByteBuffer value) {
+        int sessionTimeoutMs = value.getInt();
+        int count = BinaryReader.readCount(value);
+        List<ClassicMemberValue.ProtocolValue> protocols = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = BinaryReader.readString(value);
+            protocols.add(new ClassicMemberValue.ProtocolValue(name, Bytes.wrap(BinaryReader.readBytes(value))));
+        }
+        return new ClassicMemberMetadataValue(sessionTimeoutMs, protocols);
     }
 
     private static ConsumerMemberMetadataValue readMember(ByteBuffer value) {
@@ -139,8 +164,10 @@ final class ConsumerRecordSerde {
         }
         String regex = BinaryReader.readString(value);
         String assignor = BinaryReader.readString(value);
+        int rebalanceTimeoutMs = value.getInt();
+        ClassicMemberMetadataValue classic = value.hasRemaining() ? readClassicMember(value) : null;
         return new ConsumerMemberMetadataValue(instanceId, rackId, clientId, clientHost, names, regex, assignor,
-            value.getInt());
+            rebalanceTimeoutMs, classic);
     }
 
     private static void writeEpochs(BinaryWriter value, List<TopicPartitionEpochsValue> topics) {
