@@ -41,6 +41,9 @@ final class RollingDeployCommand implements Callable<Integer> {
         + "Handoff broker.")
     private String bootstrap;
 
+    @Option(names = "--broker-config", description = "Config of the embedded Handoff broker, name=value.")
+    private Map<String, String> brokerConfig = new HashMap<>();
+
     @Option(names = "--consumer-config", description = "Extra consumer config for every consumer, name=value.")
     private Map<String, String> consumerConfig = new HashMap<>();
 
@@ -49,7 +52,7 @@ final class RollingDeployCommand implements Callable<Integer> {
         Scenario scenario = options.scenario();
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         List<Timeline> timelines = new ArrayList<>();
-        try (EmbeddedHandoff broker = bootstrap == null ? EmbeddedHandoff.builder().start() : null) {
+        try (EmbeddedHandoff broker = bootstrap == null ? EmbeddedHandoff.builder().brokerProperties(brokerConfig).start() : null) {
             String target = bootstrap == null ? broker.bootstrapServers() : bootstrap;
             LiveRun run = new LiveRun(target, runId, consumerConfig);
             long total = RolloutPlan.of(scenario).endMs();

@@ -2,7 +2,9 @@ package dev.handoff.lab;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.handoff.lab.report.ReportWriter;
@@ -14,6 +16,7 @@ import dev.handoff.lab.timeline.Timeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code handoff lab simulate}: the same rollout against the coordinator core, simulated clients and time. */
@@ -29,6 +32,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     private ScenarioOptions options;
 
+    @Option(names = "--broker-config", description = "Coordinator config by Kafka name, name=value (e.g. "
+        + "group.consumer.fast.heartbeat.enable=false for Kafka's heartbeat behaviour).")
+    private Map<String, String> brokerConfig = new HashMap<>();
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.scenario();
@@ -36,7 +43,7 @@ final class SimulateCommand implements Callable<Integer> {
         for (Protocol protocol : options.protocolList()) {
             spec.commandLine().getErr().println("simulating " + protocol.cliName() + "...");
             spec.commandLine().getErr().flush();
-            timelines.add(Simulation.run(scenario, protocol));
+            timelines.add(Simulation.run(scenario, protocol, brokerConfig));
         }
         Path out = options.out != null ? options.out
             : Path.of("lab-report", "simulated-" + scenario.consumers() + "-seed" + scenario.seed());
