@@ -2,13 +2,8 @@ package dev.handoff.bench.heartbeat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +14,6 @@ import org.slf4j.LoggerFactory;
 final class HeartbeatBenchmark {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(HeartbeatBenchmark.class);
-    private static final short REPLICATION_FACTOR = 1;
     private static final Duration SETTLED_AFTER = Duration.ofSeconds(2);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(30);
@@ -43,7 +37,7 @@ final class HeartbeatBenchmark {
     /** Runs the load with {@code pacing} against the broker at {@code bootstrapServers} ({@code host:port}). */
     HeartbeatFigures run(String name, String bootstrapServers, Pacing pacing)
             throws InterruptedException, ExecutionException, TimeoutException {
-        createTopics(bootstrapServers);
+        Topics.create(bootstrapServers, shape);
         try (BrokerConnections broker = BrokerConnections.open(address(bootstrapServers), shape.connections(),
                 ioThreads, shape.groupIds())) {
             HeartbeatLoad load = new HeartbeatLoad(broker, shape.topicNames(), shape.rebalanceTimeoutMs(), pacing,
@@ -67,18 +61,6 @@ final class HeartbeatBenchmark {
                 LOGGER.warn("{}: {} members had not left after {}", name, load.liveMembers(), LEAVE_TIMEOUT);
             }
             return figures;
-        }
-    }
-
-    private void createTopics(String bootstrapServers) throws InterruptedException, ExecutionException {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "handoff-bench-heartbeat-admin");
-        try (Admin admin = Admin.create(config)) {
-            List<NewTopic> topics = shape.topicNames().stream()
-                    .map(topic -> new NewTopic(topic, shape.partitions(), REPLICATION_FACTOR))
-                    .toList();
-            admin.createTopics(topics).all().get();
         }
     }
 

@@ -1,0 +1,101 @@
+package dev.handoff.bench.heartbeat;
+
+import dev.handoff.testkit.EmbeddedHandoff;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code soak}: the long sustained-load soak of issue 8 (the bounded CI run is {@code HeartbeatSoakIT}). */
+@Command(name = "soak",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Keeps thousands of simulated KIP-848 members in hundreds of groups heartbeating at the interval the",
+            "coordinator returns, while seeded random members leave and new ones join, for a bounded time.",
+            "Checks that no member is fenced without cause and that the broker's heap after GC stays stable;",
+            "reports heartbeat latency. Runs an embedded Handoff with shortened session and heartbeat settings,",
+            "or a running broker (--bootstrap-server, configured by you; --broker-pid to read its heap)."})
+public final class SoakCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--members", defaultValue = "5000", description = "Simulated members (default: ${DEFAULT-VALUE}).")
+    private int members;
+
+    @Option(names = "--groups", defaultValue = "500", description = "Consumer groups (default: ${DEFAULT-VALUE}).")
+    private int groups;
+
+    @Option(names = "--topics", defaultValue = "2", description = "Topics every group subscribes to (default: ${DEFAULT-VALUE}).")
+    private int topics;
+
+    @Option(names = "--partitions", defaultValue = "8", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--connections", defaultValue = "8",
+            description = "Connections the members share (default: ${DEFAULT-VALUE}).")
+    private int connections;
+
+    @Option(names = "--io-threads", defaultValue = "1",
+            description = "Event loop threads of the load generator (default: ${DEFAULT-VALUE}).")
+    private int ioThreads;
+
+    @Option(names = "--duration", defaultValue = "PT10M", description = "Soak time, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    private Duration duration;
+
+    @Option(names = "--leaves-per-second", defaultValue = "20",
+            description = "Members leaving per second, each replaced by a new one (default: ${DEFAULT-VALUE}).")
+    private double leavesPerSecond;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of who leaves and when (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--session-timeout-ms", defaultValue = "10000",
+            description = "Embedded broker's group.consumer.session.timeout.ms (default: ${DEFAULT-VALUE}).")
+    private int sessionTimeoutMs;
+
+    @Option(names = "--heartbeat-interval-ms", defaultValue = "1000",
+            description = "Embedded broker's group.consumer.heartbeat.interval.ms (default: ${DEFAULT-VALUE}).")
+    private int heartbeatIntervalMs;
+
+    @Option(names = "--heap-growth-limit", defaultValue = "2.0",
+            description = "Largest heap after GC at the end / after joining (default: ${DEFAULT-VALUE}).")
+    private double heapGrowthLimit;
+
+    @Option(names = "--bootstrap-server", description = "Soak this running broker instead of an embedded Handoff.")
+    private String bootstrapServer;
+
+    @Option(names = "--broker-pid", description = "With --bootstrap-server: its JVM's pid, to read its heap with jcmd.")
+    private Long brokerPid;
+
+    @Override
+    public Integer call() throws Exception {
+        SoakSettings settings = new SoakSettings(new LoadShape(members, groups, topics, partitions, connections,
+                LoadShape.DEFAULT_REBALANCE_TIMEOUT_MS), duration, leavesPerSecond, seed);
+        Soak soak = new Soak(settings, ioThreads);
+        SoakReport report;
+        String broker;
+        if (bootstrapServer != null) {
+            broker = bootstrapServer;
+            report = soak.run(bootstrapServer, brokerPid == null ? () -> 0 : HeapProbe.ofProcess(brokerPid));
+        } else {
+            broker = "embedded Handoff, " + SoakSettings.brokerSettings(sessionTimeoutMs, heartbeatIntervalMs);
+            try (EmbeddedHandoff handoff = EmbeddedHandoff.builder()
+                    .brokerProperties(SoakSettings.brokerSettings(sessionTimeoutMs, heartbeatIntervalMs))
+                    .start()) {
+                report = soak.run(handoff.bootstrapServers(), HeapProbe.inProcess());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Broker: " + broker);
+        out.println("Soak: " + settings.describe());
+        out.print(report.render());
+        boolean passed = report.passed(heapGrowthLimit);
+        out.println(passed ? "PASSED" : "FAILED (heap growth limit x" + heapGrowthLimit + ")");
+        out.flush();
+        return passed ? 0 : 1;
+    }
+}
