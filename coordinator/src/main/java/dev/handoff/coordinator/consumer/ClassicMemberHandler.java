@@ -113,6 +113,10 @@ final class ClassicMemberHandler {
                 throwIfGroupIsFull(group);
                 member = ConsumerGroupMember.builder(memberId).build();
             }
+        } else if (instanceId == null && group.member(memberId).isEmpty()) {
+            // The id a dynamic member got with MEMBER_ID_REQUIRED: the member is created now (KIP-394).
+            throwIfGroupIsFull(group);
+            member = ConsumerGroupMember.builder(memberId).build();
         } else {
             member = classicMember(group, memberId, instanceId);
             isNew = false;
