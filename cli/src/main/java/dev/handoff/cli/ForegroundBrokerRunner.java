@@ -27,6 +27,7 @@ final class ForegroundBrokerRunner implements BrokerRunner {
             }
             LOGGER.info("Handoff stopped");
         }, "handoff-shutdown"));
+        // The launcher's class data sharing training run reads the port from this line.
         LOGGER.info("Handoff started in {} ms on PLAINTEXT://{} (data in {})",
                 startedMs, server.bootstrapServers(), config.dataDir().toAbsolutePath().normalize());
         stopped.await();
