@@ -1,5 +1,6 @@
 package dev.handoff.server.handler;
 
+import dev.handoff.server.metadata.TopicMetadata;
 import dev.handoff.server.metadata.TopicService;
 import java.util.HashSet;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidRequestException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData.CreatePartitionsTopic;
 import org.apache.kafka.common.message.CreatePartitionsResponseData;
@@ -44,6 +46,12 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                                                                 CreatePartitionsRequestData request) {
         CreatePartitionsResponseData response = new CreatePartitionsResponseData();
         Set<String> seen = new HashSet<>();
+        long newPartitions = 0;
+        for (CreatePartitionsTopic topic : request.topics()) {
+            int current = topics.topic(topic.name()).map(TopicMetadata::partitions).orElse(topic.count());
+            newPartitions += Math.max(0, (long) topic.count() - current);
+        }
+        boolean tooManyPartitions = newPartitions > CreateTopicsHandler.MAX_PARTITIONS_PER_REQUEST;
         for (CreatePartitionsTopic topic : request.topics()) {
             CreatePartitionsTopicResult result = new CreatePartitionsTopicResult().setName(topic.name());
             try {
@@ -52,6 +60,9 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                 }
                 if (topic.assignments() != null && !topic.assignments().isEmpty()) {
                     throw new InvalidReplicaAssignmentException("Manual partition assignment is not supported.");
+                }
+                if (tooManyPartitions) {
+                    throw new PolicyViolationException(CreateTopicsHandler.TOO_MANY_PARTITIONS);
                 }
                 topics.createPartitions(topic.name(), topic.count(), request.validateOnly());
             } catch (ApiException e) {

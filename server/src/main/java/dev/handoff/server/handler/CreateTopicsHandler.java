@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidRequestException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableReplicaAssignment;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopic;
@@ -32,6 +33,14 @@ import org.apache.kafka.common.protocol.Errors;
  * INVALID_REQUEST, as in Kafka.
  */
 final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequestData, CreateTopicsResponseData> {
+
+    /**
+     * Kafka 4.x fails a CreateTopics (KAFKA-17870) or CreatePartitions (KAFKA-19673) request that would create more
+     * partitions than this in all; here it also keeps one request from opening a log per partition until the
+     * broker runs out of file handles.
+     */
+    static final int MAX_PARTITIONS_PER_REQUEST = 10_000;
+    static final String TOO_MANY_PARTITIONS = "Excessively large number of partitions per request.";
 
     private final ClusterInfo cluster;
     private final TopicService topics;
@@ -63,16 +72,23 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequestData, C
         CreateTopicsResponseData response = new CreateTopicsResponseData();
         Set<String> seen = new HashSet<>();
         Set<String> duplicates = new HashSet<>();
+        long requestedPartitions = 0;
         for (CreatableTopic topic : request.topics()) {
             if (!seen.add(topic.name())) {
                 duplicates.add(topic.name());
             }
+            requestedPartitions += topic.assignments().isEmpty() ? Math.max(0, topic.numPartitions())
+                    : topic.assignments().size();
         }
+        boolean tooManyPartitions = requestedPartitions > MAX_PARTITIONS_PER_REQUEST;
         for (CreatableTopic topic : request.topics()) {
             CreatableTopicResult result = new CreatableTopicResult().setName(topic.name());
             try {
                 if (duplicates.contains(topic.name())) {
                     throw new InvalidRequestException("Duplicate topic name.");
+                }
+                if (tooManyPartitions) {
+                    throw new PolicyViolationException(TOO_MANY_PARTITIONS);
                 }
                 describe(result, create(topic, request.validateOnly()));
             } catch (ApiException e) {
