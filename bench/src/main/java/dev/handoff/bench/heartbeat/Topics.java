@@ -6,8 +6,9 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the topics the simulated groups subscribe to, with kafka-clients' admin client. */
+/** Creates the topics the simulated groups subscribe to, with kafka-clients' admin client, unless they exist. */
 final class Topics {
 
     private static final short REPLICATION_FACTOR = 1;
@@ -23,7 +24,14 @@ final class Topics {
             List<NewTopic> topics = shape.topicNames().stream()
                     .map(topic -> new NewTopic(topic, shape.partitions(), REPLICATION_FACTOR))
                     .toList();
-            admin.createTopics(topics).all().get();
+            try {
+                admin.createTopics(topics).all().get();
+            } catch (ExecutionException e) {
+                // A running broker (--bootstrap-server) may still have them from an earlier run.
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
         }
     }
 }
