@@ -52,7 +52,10 @@ final class RollingDeployCommand implements Callable<Integer> {
         Scenario scenario = options.scenario();
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         List<Timeline> timelines = new ArrayList<>();
-        try (EmbeddedHandoff broker = bootstrap == null ? EmbeddedHandoff.builder().brokerProperties(brokerConfig).start() : null) {
+        Path out = options.out != null ? options.out : Path.of("lab-report", "live-" + runId);
+        Path html;
+        try (EmbeddedHandoff broker = bootstrap == null
+            ? EmbeddedHandoff.builder().brokerProperties(brokerConfig).start() : null) {
             String target = bootstrap == null ? broker.bootstrapServers() : bootstrap;
             LiveRun run = new LiveRun(target, runId, consumerConfig);
             long total = RolloutPlan.of(scenario).endMs();
@@ -61,9 +64,9 @@ final class RollingDeployCommand implements Callable<Integer> {
                 timelines.add(run.run(scenario, protocol, bar::update));
                 bar.done();
             }
+            // Written before the broker stops, so that nothing in the shutdown can cost the run's results.
+            html = ReportWriter.write(out, "Rolling deploy, real consumers", timelines);
         }
-        Path out = options.out != null ? options.out : Path.of("lab-report", "live-" + runId);
-        Path html = ReportWriter.write(out, "Rolling deploy, real consumers", timelines);
         spec.commandLine().getOut().print(SummaryTable.render(timelines));
         spec.commandLine().getOut().println("report: " + html.toAbsolutePath());
         spec.commandLine().getOut().flush();
