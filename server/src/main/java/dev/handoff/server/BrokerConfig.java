@@ -1,12 +1,14 @@
 package dev.handoff.server;
 
 import dev.handoff.coordinator.GroupCoordinatorConfig;
+import dev.handoff.coordinator.recorder.FlightRecorderConfig;
 import dev.handoff.log.LogConfig;
 import dev.handoff.log.LogStoreSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The broker's settings, read from Kafka-named properties with Kafka's defaults (see {@link BrokerConfigParser}).
@@ -56,6 +58,29 @@ public record BrokerConfig(int nodeId, Endpoint listener, Optional<Endpoint> adv
     /** The group coordinator's {@code group.*}, {@code offsets.*} and {@code offset.*} settings. */
     public GroupCoordinatorConfig groupCoordinatorConfig() {
         return GroupCoordinatorConfig.fromProperties(originals);
+    }
+
+    /** Handoff's {@code metrics.listener}: where the Prometheus endpoint and the console listen; empty = off. */
+    public static final String METRICS_LISTENER = "metrics.listener";
+
+    /** @return the HTTP listener's address, if {@code metrics.listener} is set (e.g. {@code http://127.0.0.1:9100}) */
+    public Optional<Endpoint> metricsListener() {
+        return Optional.ofNullable(originals.get(METRICS_LISTENER)).map(String::trim).filter(v -> !v.isEmpty())
+                .map(BrokerConfig::parseHttpListener);
+    }
+
+    /** Parses {@code http://host:port}; port 0 asks for an ephemeral port. */
+    static Endpoint parseHttpListener(String value) {
+        String prefix = "http://";
+        if (!value.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            throw new ConfigException(METRICS_LISTENER, value, "expected http://host:port");
+        }
+        return Endpoint.parse(METRICS_LISTENER, "PLAINTEXT://" + value.substring(prefix.length()));
+    }
+
+    /** The flight recorder's {@code handoff.flight.recorder.*} settings. */
+    public FlightRecorderConfig flightRecorderConfig() {
+        return FlightRecorderConfig.fromProperties(originals);
     }
 
     /** The effective value of every setting this broker understands, by Kafka name (DescribeConfigs). */

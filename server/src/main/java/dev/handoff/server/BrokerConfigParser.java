@@ -1,6 +1,7 @@
 package dev.handoff.server;
 
 import dev.handoff.coordinator.GroupCoordinatorConfig;
+import dev.handoff.coordinator.recorder.FlightRecorderConfig;
 import dev.handoff.log.LogConfig;
 import dev.handoff.log.LogStoreSettings;
 import dev.handoff.server.metadata.PartitionRacks;
@@ -29,7 +30,8 @@ final class BrokerConfigParser {
             "log.message.timestamp.type", "log.message.timestamp.before.max.ms",
             "log.message.timestamp.after.max.ms", "log.cleanup.policy", "log.index.interval.bytes",
             "log.index.size.max.bytes", "connections.max.idle.ms", "num.io.threads", "num.network.threads",
-            "cluster.id", "producer.id.expiration.ms", "log.segment.delete.delay.ms");
+            "cluster.id", "producer.id.expiration.ms", "log.segment.delete.delay.ms", BrokerConfig.METRICS_LISTENER,
+            FlightRecorderConfig.ENABLE, FlightRecorderConfig.EVENTS_PER_GROUP, FlightRecorderConfig.GROUPS);
 
     private static final long HOUR_MS = 60L * 60 * 1000;
 
@@ -49,6 +51,7 @@ final class BrokerConfigParser {
         String dirs = r.string("log.dirs", r.string("log.dir", "./data"));
         Path dataDir = Path.of(dirs.split(",")[0].trim());
         validateGroupCoordinatorConfig(props);
+        validateObservabilityConfig(r);
         // A malformed rack map fails at parse time too; the group coordinator reads it again from originals().
         PartitionRacks.fromProperties(props);
         return new BrokerConfig(nodeId, listener, advertised, dataDir,
@@ -100,6 +103,17 @@ final class BrokerConfigParser {
                 r.positiveLong("log.message.timestamp.before.max.ms", d.timestampBeforeMaxMs()),
                 r.positiveLong("log.message.timestamp.after.max.ms", d.timestampAfterMaxMs()),
                 r.string("log.cleanup.policy", "delete").toLowerCase(Locale.ROOT).contains("compact"));
+    }
+
+    /** The HTTP listener and the flight recorder read their settings from originals(); a bad value fails here. */
+    private static void validateObservabilityConfig(Reader r) {
+        r.optional(BrokerConfig.METRICS_LISTENER).map(String::trim).filter(v -> !v.isEmpty())
+                .ifPresent(BrokerConfig::parseHttpListener);
+        try {
+            FlightRecorderConfig.fromProperties(r.props());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** The coordinator reads its settings itself; checking them here makes a bad value fail at parse time. */

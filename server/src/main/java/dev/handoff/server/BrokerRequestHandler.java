@@ -6,6 +6,8 @@ import dev.handoff.server.handler.ApiHandler;
 import dev.handoff.server.handler.ApiHandlerRegistry;
 import dev.handoff.server.handler.ApiVersionsHandler;
 import dev.handoff.server.handler.RequestContext;
+import dev.handoff.server.metrics.RequestMetrics;
+import dev.handoff.server.metrics.ResponseErrors;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -37,14 +39,21 @@ final class BrokerRequestHandler extends SimpleChannelInboundHandler<DecodedRequ
     private final ApiHandlerRegistry registry;
     private final Clock clock;
     private final Executor executor;
+    private final RequestMetrics metrics;
 
     /**
      * @param executor runs this connection's requests one at a time, in order (a single-threaded executor)
      */
     BrokerRequestHandler(ApiHandlerRegistry registry, Clock clock, Executor executor) {
+        this(registry, clock, executor, RequestMetrics.NONE);
+    }
+
+    /** @param metrics times every request by API and error code (the one place that does) */
+    BrokerRequestHandler(ApiHandlerRegistry registry, Clock clock, Executor executor, RequestMetrics metrics) {
         this.registry = registry;
         this.clock = clock;
         this.executor = executor;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,6 +70,7 @@ final class BrokerRequestHandler extends SimpleChannelInboundHandler<DecodedRequ
             rejectUnsupported(ctx, request);
             return;
         }
+        long startNanos = System.nanoTime();
         RequestContext context = new RequestContext(request.header(), clock.millis(), ctx.channel().remoteAddress());
         CompletionStage<? extends ApiMessage> stage;
         try {
@@ -69,6 +79,9 @@ final class BrokerRequestHandler extends SimpleChannelInboundHandler<DecodedRequ
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((body, error) -> {
+            metrics.requestCompleted(apiKey, error == null ? ResponseErrors.of(body) : Errors.forException(
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error),
+                    System.nanoTime() - startNanos);
             if (request.expectsResponse()) {
                 respond(ctx, request, body, error);
             } else if (error != null || hasPartitionError(body)) {

@@ -1,5 +1,8 @@
 package dev.handoff.server;
 
+import dev.handoff.coordinator.recorder.FlightRecorder;
+import dev.handoff.coordinator.recorder.FlightRecorderConfig;
+import dev.handoff.coordinator.recorder.RebalanceObserver;
 import dev.handoff.log.FileLogStore;
 import dev.handoff.log.LogStore;
 import dev.handoff.server.group.GroupCoordinatorService;
@@ -8,6 +11,9 @@ import dev.handoff.server.handler.ApiHandler;
 import dev.handoff.server.handler.ApiHandlerRegistry;
 import dev.handoff.server.handler.BrokerHandlers;
 import dev.handoff.server.handler.BrokerServices;
+import dev.handoff.server.http.HttpListener;
+import dev.handoff.server.metrics.BrokerMetrics;
+import dev.handoff.server.metrics.RequestMetrics;
 import dev.handoff.server.handler.FetchPurgatory;
 import dev.handoff.server.metadata.ClusterInfo;
 import dev.handoff.server.metadata.ConfigDescriber;
@@ -36,6 +42,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -63,12 +70,13 @@ public final class BrokerServer implements AutoCloseable {
     private final EventExecutorGroup requestExecutors;
     private final Channel serverChannel;
     private final ChannelGroup connections;
+    private final Optional<HttpListener> httpListener;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BrokerServer(BrokerConfig config, ClusterInfo cluster, LogStore logStore,
                          GroupCoordinatorService groupCoordinator, EventLoopGroup acceptorGroup,
                          EventLoopGroup socketGroup, EventExecutorGroup requestExecutors, Channel serverChannel,
-                         ChannelGroup connections) {
+                         ChannelGroup connections, Optional<HttpListener> httpListener) {
         this.config = config;
         this.cluster = cluster;
         this.logStore = logStore;
@@ -78,6 +86,7 @@ public final class BrokerServer implements AutoCloseable {
         this.requestExecutors = requestExecutors;
         this.serverChannel = serverChannel;
         this.connections = connections;
+        this.httpListener = httpListener;
     }
 
     /** Opens storage, binds the listener and returns when the broker accepts connections. */
@@ -101,9 +110,14 @@ public final class BrokerServer implements AutoCloseable {
         String name = "handoff-" + config.nodeId();
         // The coordinator replays its partition before the listener accepts, so group requests never see a
         // half-loaded state.
+        // Metrics only when metrics.listener is set; the flight recorder whenever it is enabled (the default), so
+        // its cost can be measured with and without it.
+        Optional<BrokerMetrics> metrics = config.metricsListener().map(endpoint -> new BrokerMetrics());
+        Optional<FlightRecorder> recorder = flightRecorder(config, metrics);
         GroupCoordinatorService groupCoordinator;
         try {
-            groupCoordinator = GroupCoordinatorService.start(config, topics, clock::millis);
+            groupCoordinator = GroupCoordinatorService.start(config, topics, clock::millis,
+                    recorder.<RebalanceObserver>map(r -> r).orElse(RebalanceObserver.NONE));
         } catch (RuntimeException e) {
             logStore.close();
             throw e;
@@ -132,14 +146,17 @@ public final class BrokerServer implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new BrokerChannelInitializer(config, requestExecutors, registry, clock,
-                            connections))
+                            connections, metrics.<RequestMetrics>map(m -> m).orElse(RequestMetrics.NONE)))
                     .bind(bindAddress(config.listener()))
                     .syncUninterruptibly()
                     .channel();
             InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
             advertise(config, cluster, bound);
+            Optional<HttpListener> httpListener = config.metricsListener().map(endpoint -> HttpListener.start(
+                    endpoint.host(), endpoint.port(), topics, groupCoordinator, recorder, metrics.orElseThrow(),
+                    name + "-http"));
             BrokerServer server = new BrokerServer(config, cluster, logStore, groupCoordinator, acceptorGroup,
-                    socketGroup, requestExecutors, serverChannel, connections);
+                    socketGroup, requestExecutors, serverChannel, connections, httpListener);
             server.scheduleHousekeeping(clock);
             serverChannel.config().setAutoRead(true);
             LOGGER.info("Broker {} of cluster {} listening on {} (advertised {}:{})", config.nodeId(),
@@ -180,6 +197,7 @@ public final class BrokerServer implements AutoCloseable {
             return;
         }
         // Connections close while every executor still runs, so in-flight work can finish or fail quietly.
+        httpListener.ifPresent(HttpListener::close);
         serverChannel.close().syncUninterruptibly();
         connections.close().awaitUninterruptibly();
         requestExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -199,6 +217,21 @@ public final class BrokerServer implements AutoCloseable {
         long periodMs = Math.min(config.logRetentionCheckIntervalMs(), config.logFlushSchedulerIntervalMs());
         requestExecutors.next().scheduleWithFixedDelay(new Housekeeper(logStore, clock), periodMs, periodMs,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** The flight recorder unless {@code handoff.flight.recorder.enable=false}; it feeds the metrics if any. */
+    private static Optional<FlightRecorder> flightRecorder(BrokerConfig config, Optional<BrokerMetrics> metrics) {
+        FlightRecorderConfig recorderConfig = config.flightRecorderConfig();
+        if (!recorderConfig.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FlightRecorder(recorderConfig, config.groupCoordinatorConfig().consumerGroupAssignors(),
+                System::nanoTime, event -> metrics.ifPresent(m -> m.onRebalanceEvent(event))));
+    }
+
+    /** @return the web console's URL, e.g. {@code http://127.0.0.1:9100/}, if {@code metrics.listener} is set */
+    public Optional<String> consoleUrl() {
+        return httpListener.map(HttpListener::url);
     }
 
     private static void advertise(BrokerConfig config, ClusterInfo cluster, InetSocketAddress bound) {

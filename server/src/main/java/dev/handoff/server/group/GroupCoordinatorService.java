@@ -2,6 +2,7 @@ package dev.handoff.server.group;
 
 import dev.handoff.coordinator.GroupCoordinatorShard;
 import dev.handoff.coordinator.consumer.TopicsImage;
+import dev.handoff.coordinator.recorder.RebalanceObserver;
 import dev.handoff.coordinator.record.CoordinatorRecord;
 import dev.handoff.coordinator.runtime.Clock;
 import dev.handoff.coordinator.runtime.CoordinatorLoop;
@@ -52,10 +53,16 @@ public final class GroupCoordinatorService implements AutoCloseable {
      * @param clock  the broker's clock
      */
     public static GroupCoordinatorService start(BrokerConfig config, TopicService topics, Clock clock) {
+        return start(config, topics, clock, RebalanceObserver.NONE);
+    }
+
+    /** As {@link #start(BrokerConfig, TopicService, Clock)}, with an observer of the shard (the flight recorder). */
+    public static GroupCoordinatorService start(BrokerConfig config, TopicService topics, Clock clock,
+                                                RebalanceObserver observer) {
         PartitionRacks racks = PartitionRacks.fromProperties(config.originals());
         // Member ids need not be secret, only unique across restarts: a seed from a secure source once.
         GroupCoordinatorShard shard = new GroupCoordinatorShard(config.groupCoordinatorConfig(),
-                new SeededIdGenerator(new SecureRandom().nextLong()));
+                new SeededIdGenerator(new SecureRandom().nextLong()), observer);
         OffsetsTopicLog log = new OffsetsTopicLog(topics, config.originals()
                 .getOrDefault(OFFSETS_TOPIC_SEGMENT_BYTES, OffsetsTopicLog.DEFAULT_SEGMENT_BYTES), clock);
         CoordinatorLoop<GroupCoordinatorShard, CoordinatorRecord> loop = new CoordinatorLoop<>(shard, log, clock,
