@@ -1,6 +1,8 @@
 package dev.handoff.bench;
 
 import dev.handoff.bench.assignor.AssignorCommand;
+import dev.handoff.bench.heartbeat.HeartbeatCommand;
+import dev.handoff.bench.heartbeat.SoakCommand;
 import dev.handoff.bench.reliability.CrashLoopCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Handoff's benchmarks, side by side with Apache Kafka 4.4.0 where it has the same part.",
         subcommands = {BrokerCommand.class, TestkitStartupCommand.class, AssignorCommand.class,
-            CrashLoopCommand.class})
+            CrashLoopCommand.class, HeartbeatCommand.class,
+            SoakCommand.class})
 public final class BenchMain implements Callable<Integer> {
 
     @Spec
