@@ -71,9 +71,7 @@ public final class LiveRun {
             while (!recorder.tally().allProcessed() && clock.millis() < drainDeadline) {
                 Thread.sleep(TICK_MS);
             }
-            Timeline timeline = recorder.finish(protocol, "live against " + bootstrap, scenario, plan);
-            consumers.values().forEach(LiveConsumer::stop);
-            return timeline;
+            return recorder.finish(protocol, "live against " + bootstrap, scenario, plan);
         } finally {
             consumers.values().forEach(LiveConsumer::stop);
             threads.shutdown();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -125,7 +126,7 @@ public final class HtmlReport {
             }
         }
         for (int s = 0; s < slots; s += Math.max(1, (int) Math.ceil(10 / lane))) {
-            svg.text(2, s * lane + Math.min(lane, 10), String.format("slot %d", s), "lbl");
+            svg.text(2, s * lane + Math.min(lane, 10), "slot " + s, "lbl");
         }
         timeAxis(svg, end, slots * lane + 12);
         String note = timeline.scenario().consumers() > slots
@@ -275,6 +276,6 @@ public final class HtmlReport {
         String partitions = e.partitions().isEmpty() ? ""
             : " " + (e.partitions().size() > 6 ? e.partitions().size() + " partitions" : e.partitions().toString());
         String epoch = e.value() != 0 && e.kind() != EventKind.PROCESSED ? " e" + e.value() : "";
-        return e.kind().name().toLowerCase(java.util.Locale.ROOT) + epoch + partitions;
+        return e.kind().name().toLowerCase(Locale.ROOT) + epoch + partitions;
     }
 }

@@ -91,11 +91,12 @@ public record RunMetrics(long rolloutMs, long stallMs, long unavailablePartition
     }
 
     private static long unavailablePartitionMs(Timeline timeline, long from, long to) {
+        Map<Integer, List<Interval>> owned = Ownership.ownedIntervalsByPartition(timeline);
         long total = 0;
-        for (List<Interval> owned : Ownership.ownedIntervalsByPartition(timeline).values()) {
-            total += to - from - Interval.coveredWithin(owned, from, to);
+        for (List<Interval> intervals : owned.values()) {
+            total += to - from - Interval.coveredWithin(intervals, from, to);
         }
-        int never = timeline.scenario().partitions() - Ownership.ownedIntervalsByPartition(timeline).size();
+        int never = timeline.scenario().partitions() - owned.size();
         return total + (long) never * (to - from);
     }
 

@@ -1,6 +1,7 @@
 package dev.handoff.lab.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,7 +39,7 @@ public final class SummaryTable {
             }
             out.append('\n');
             if (r == 0) {
-                out.append("-".repeat(widths.length * 2 + java.util.Arrays.stream(widths).sum() - 2)).append('\n');
+                out.append("-".repeat(widths.length * 2 + Arrays.stream(widths).sum() - 2)).append('\n');
             }
         }
         return out.toString();

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.handoff.coordinator.RequestContext;
@@ -96,7 +98,7 @@ final class ClassicMember extends SimMember {
         }
         assign(assigned, generation);
         assignor.onAssignment(assignment, new ConsumerGroupMetadata(context.groupId(), generation, memberId,
-            java.util.Optional.empty()));
+            Optional.empty()));
         scheduleHeartbeat();
     }
 
@@ -159,7 +161,7 @@ final class ClassicMember extends SimMember {
         Map<String, Assignment> assignments = assignor.assign(cluster, new GroupSubscription(subscriptions))
             .groupAssignment();
         List<SyncGroupRequestData.SyncGroupRequestAssignment> out = new ArrayList<>();
-        new java.util.TreeMap<>(assignments).forEach((id, assignment) -> out.add(
+        new TreeMap<>(assignments).forEach((id, assignment) -> out.add(
             new SyncGroupRequestData.SyncGroupRequestAssignment().setMemberId(id)
                 .setAssignment(toArray(ConsumerProtocol.serializeAssignment(assignment)))));
         return out;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import dev.handoff.coordinator.GroupCoordinatorConfig;
@@ -98,6 +99,6 @@ public final class Simulation {
         for (int p = 0; p < partitions; p++) {
             infos.add(new PartitionInfo(TOPIC, p, node, new Node[] {node}, new Node[] {node}));
         }
-        return new Cluster("lab", List.of(node), infos, java.util.Set.of(), java.util.Set.of());
+        return new Cluster("lab", List.of(node), infos, Set.of(), Set.of());
     }
 }

@@ -1,7 +1,5 @@
 package dev.handoff.lab.sim;
 
-import java.util.Arrays;
-
 /**
  * The topic, its steady producer and the committed offsets. The producer is exact rather than simulated event by
  * event: record {@code seq} is produced at {@code seq * 1000 / rate} ms to partition {@code seq % partitions} at
@@ -49,10 +47,5 @@ final class Workload {
 
     void commit(int partition, long offset) {
         committed[partition] = Math.max(committed[partition], offset);
-    }
-
-    @Override
-    public String toString() {
-        return "Workload" + Arrays.toString(committed);
     }
 }

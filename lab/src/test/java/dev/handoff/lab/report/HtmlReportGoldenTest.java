@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.handoff.lab.timeline.Timeline;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class HtmlReportGoldenTest {
     @Test
     void rendersTheSameTimelineToTheGoldenBytes() throws IOException {
         // Given
-        List<dev.handoff.lab.timeline.Timeline> timelines = List.of(RunMetricsTest.eagerTimeline());
+        List<Timeline> timelines = List.of(RunMetricsTest.eagerTimeline());
 
         // When
         String html = HtmlReport.render("Golden", timelines);

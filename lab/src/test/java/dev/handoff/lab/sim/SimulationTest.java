@@ -1,5 +1,6 @@
 package dev.handoff.lab.sim;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,8 +41,8 @@ class SimulationTest {
         // Then
         assertThat(second.events()).isEqualTo(first.events());
         assertThat(RawData.eventsCsv(second)).isEqualTo(RawData.eventsCsv(first));
-        assertThat(HtmlReport.render("t", java.util.List.of(second)))
-            .isEqualTo(HtmlReport.render("t", java.util.List.of(first)));
+        assertThat(HtmlReport.render("t", List.of(second)))
+            .isEqualTo(HtmlReport.render("t", List.of(first)));
     }
 
     @Test
