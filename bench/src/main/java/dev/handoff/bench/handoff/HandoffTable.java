@@ -1,0 +1,148 @@
+package dev.handoff.bench.handoff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.DoublePredicate;
+import java.util.function.Function;
+
+/** The handoff benchmark's report as Markdown tables: the figures, Handoff's ratios to Kafka, and the targets. */
+final class HandoffTable {
+
+    /** An isolated join settles in at most this share of Kafka's time with fast heartbeats on. */
+    static final double JOIN_TARGET_RATIO = 0.6;
+    /** The median handoff of the rolling restart with fast heartbeats on stays under this. */
+    static final long MEDIAN_HANDOFF_TARGET_MS = 1_000;
+    /** Partition-seconds without an owner, fast on, at most this share of Kafka's consumer protocol. */
+    static final double UNOWNED_TARGET_RATIO = 0.2;
+
+    private static final String NONE = "—";
+
+    private final Map<Contender, ContenderFigures> figures = new TreeMap<>();
+
+    private HandoffTable(List<ContenderFigures> figures) {
+        figures.forEach(f -> this.figures.put(f.contender(), f));
+    }
+
+    static String render(List<ContenderFigures> figures, int settleRepetitions) {
+        return new HandoffTable(figures).render(settleRepetitions);
+    }
+
+    private String render(int settleRepetitions) {
+        StringBuilder text = new StringBuilder();
+        List<Contender> columns = List.copyOf(figures.keySet());
+        text.append(header("figure", columns.stream().map(Contender::label).toList()));
+        row(text, "join settle, median of " + settleRepetitions + " (ms)", columns, c -> settle(c).map(s -> ms(s.medianJoinMs())));
+        row(text, "leave settle, median of " + settleRepetitions + " (ms)", columns, c -> settle(c).map(s -> ms(s.medianLeaveMs())));
+        row(text, "rolling restart: handoffs (unfinished at the end)", columns, c -> rolling(c)
+                .map(r -> r.handoffs().durationsMs().size() + " (" + r.handoffs().unfinished() + ")"));
+        row(text, "rolling restart: median handoff (ms)", columns, c -> rolling(c).map(r -> ms(r.handoffs().medianMs())));
+        row(text, "rolling restart: p99 handoff (ms)", columns, c -> rolling(c).map(r -> ms(r.handoffs().percentileMs(99))));
+        row(text, "rolling restart: partition-seconds without an owner", columns,
+                c -> rolling(c).map(r -> seconds(r.unavailablePartitionMs())));
+        row(text, "rolling restart: first step to last assignment change (s)", columns,
+                c -> rolling(c).map(r -> seconds(r.rolloutMs())));
+        row(text, "rolling restart: records never processed", columns, c -> rolling(c).map(r -> Long.toString(r.missing())));
+        row(text, "load average, 1 min (start → end)", columns, c -> Optional.of(figures.get(c).load()));
+        text.append('\n').append(ratios()).append('\n').append(targets());
+        return text.toString();
+    }
+
+    private String ratios() {
+        StringBuilder text = new StringBuilder(header("Handoff / Kafka", List.of(
+                "fast on / Kafka consumer", "fast off / Kafka consumer", "fast on / Kafka classic eager")));
+        List<Function<ContenderFigures, OptionalDouble>> figuresOf = List.of(
+                f -> f.settle().map(s -> OptionalDouble.of(s.medianJoinMs())).orElse(OptionalDouble.empty()),
+                f -> f.settle().map(s -> OptionalDouble.of(s.medianLeaveMs())).orElse(OptionalDouble.empty()),
+                f -> f.rolling().map(r -> OptionalDouble.of(r.handoffs().medianMs())).orElse(OptionalDouble.empty()),
+                f -> f.rolling().map(r -> OptionalDouble.of(r.handoffs().percentileMs(99))).orElse(OptionalDouble.empty()),
+                f -> f.rolling().map(r -> OptionalDouble.of(r.unavailablePartitionMs())).orElse(OptionalDouble.empty()));
+        List<String> names = List.of("join settle", "leave settle", "median handoff", "p99 handoff",
+                "partition-seconds without an owner");
+        for (int i = 0; i < names.size(); i++) {
+            Function<ContenderFigures, OptionalDouble> figure = figuresOf.get(i);
+            text.append(line(names.get(i), List.of(
+                    times(ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CONSUMER, figure)),
+                    times(ratio(Contender.HANDOFF_FAST_OFF, Contender.KAFKA_CONSUMER, figure)),
+                    times(ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CLASSIC_EAGER, figure)))));
+        }
+        return text.toString();
+    }
+
+    private String targets() {
+        StringBuilder text = new StringBuilder(header("target (Handoff fast on)", List.of("measured", "goal", "result")));
+        OptionalDouble join = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CONSUMER,
+                f -> f.settle().map(s -> OptionalDouble.of(s.medianJoinMs())).orElse(OptionalDouble.empty()));
+        text.append(target("isolated join settle / Kafka consumer", times(join),
+                String.format(Locale.ROOT, "≤ %.1fx", JOIN_TARGET_RATIO), join, r -> r <= JOIN_TARGET_RATIO));
+        OptionalDouble median = rolling(Contender.HANDOFF_FAST_ON)
+                .map(r -> OptionalDouble.of(r.handoffs().medianMs())).orElse(OptionalDouble.empty());
+        text.append(target("rolling restart median handoff", median.isPresent() ? ms((long) median.getAsDouble()) + " ms" : NONE,
+                "< " + ms(MEDIAN_HANDOFF_TARGET_MS) + " ms", median, m -> m < MEDIAN_HANDOFF_TARGET_MS));
+        Function<ContenderFigures, OptionalDouble> unowned =
+                f -> f.rolling().map(r -> OptionalDouble.of(r.unavailablePartitionMs())).orElse(OptionalDouble.empty());
+        OptionalDouble vsConsumer = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CONSUMER, unowned);
+        text.append(target("partition-seconds without an owner / Kafka consumer", times(vsConsumer),
+                String.format(Locale.ROOT, "≤ %.1fx", UNOWNED_TARGET_RATIO), vsConsumer, r -> r <= UNOWNED_TARGET_RATIO));
+        OptionalDouble vsEager = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CLASSIC_EAGER, unowned);
+        text.append(target("partition-seconds without an owner / Kafka classic eager", times(vsEager), "< 1.0x",
+                vsEager, r -> r < 1.0));
+        return text.toString();
+    }
+
+    private static String target(String name, String measured, String goal, OptionalDouble value,
+                                 DoublePredicate met) {
+        String result = value.isEmpty() ? "not measured" : met.test(value.getAsDouble()) ? "PASS" : "FAIL";
+        return line(name, List.of(measured, goal, result));
+    }
+
+    private OptionalDouble ratio(Contender handoff, Contender kafka, Function<ContenderFigures, OptionalDouble> figure) {
+        OptionalDouble numerator = Optional.ofNullable(figures.get(handoff)).map(figure).orElse(OptionalDouble.empty());
+        OptionalDouble denominator = Optional.ofNullable(figures.get(kafka)).map(figure).orElse(OptionalDouble.empty());
+        if (numerator.isEmpty() || denominator.isEmpty() || denominator.getAsDouble() == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(numerator.getAsDouble() / denominator.getAsDouble());
+    }
+
+    private Optional<SettleFigures> settle(Contender contender) {
+        return Optional.ofNullable(figures.get(contender)).flatMap(ContenderFigures::settle);
+    }
+
+    private Optional<RollingFigures> rolling(Contender contender) {
+        return Optional.ofNullable(figures.get(contender)).flatMap(ContenderFigures::rolling);
+    }
+
+    private static void row(StringBuilder text, String name, List<Contender> columns,
+                            Function<Contender, Optional<String>> cell) {
+        List<String> cells = new ArrayList<>();
+        columns.forEach(c -> cells.add(cell.apply(c).orElse(NONE)));
+        text.append(line(name, cells));
+    }
+
+    private static String header(String first, List<String> columns) {
+        StringBuilder rule = new StringBuilder("|---|");
+        columns.forEach(c -> rule.append("---:|"));
+        return line(first, columns) + rule + '\n';
+    }
+
+    private static String line(String first, List<String> cells) {
+        return "| " + first + " | " + String.join(" | ", cells) + " |\n";
+    }
+
+    private static String ms(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%,.1f", millis / 1000.0);
+    }
+
+    private static String times(OptionalDouble ratio) {
+        return ratio.isPresent() ? String.format(Locale.ROOT, "%.2fx", ratio.getAsDouble()) : NONE;
+    }
+}
