@@ -74,7 +74,7 @@ final class Ownership {
 
     /**
      * @return per consumer, the intervals in which it was alive, had been assigned partitions before, and held
-     *         none (it waits for the rebalance to give it work again)
+     *         none (it waits for the rebalance to give it work again), up to {@code end}
      */
     static Map<String, List<Interval>> pausedIntervalsByMember(List<TimelineEvent> events, long end) {
         Map<String, TreeSet<Integer>> held = new HashMap<>();
@@ -110,8 +110,11 @@ final class Ownership {
                 }
             }
         }
-        pausedSince.forEach((member, since) ->
-            paused.computeIfAbsent(member, m -> new ArrayList<>()).add(new Interval(since, end)));
+        pausedSince.forEach((member, since) -> {
+            if (since < end) {
+                paused.computeIfAbsent(member, m -> new ArrayList<>()).add(new Interval(since, end));
+            }
+        });
         return paused;
     }
 }

@@ -45,7 +45,7 @@ public record Scenario(
 
     /** @return the defaults of {@code ./handoff lab}: a few minutes on 2 cores for all three protocols */
     public static Scenario defaults() {
-        return new Scenario(12, 24, 200, 2.0, 3_000, 5_000, 0, 1, false, 15_000, 15_000, 1L);
+        return new Scenario(10, 20, 200, 2.0, 3_000, 4_000, 0, 1, false, 15_000, 15_000, 1L);
     }
 
     /** @return consumers per step: the replacements a step starts */

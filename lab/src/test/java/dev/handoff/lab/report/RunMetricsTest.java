@@ -69,6 +69,22 @@ class RunMetricsTest {
     }
 
     @Test
+    void aConsumerPausedOnlyAfterTheEndIsNotPaused() {
+        // Given a revocation during the drain after the plan's end (19 s)
+        List<TimelineEvent> events = List.of(
+            event(3_000, "c000.0", EventKind.ASSIGNED, List.of(0), 1),
+            event(25_000, "c000.0", EventKind.REVOKED, List.of(0), 1));
+        Timeline timeline = new Timeline(Protocol.CONSUMER, "test", SCENARIO, RolloutPlan.of(SCENARIO), events,
+            new Histogram(3), new RecordTally.Counts(0, 0, 0, 0));
+
+        // When
+        RunMetrics metrics = RunMetrics.of(timeline);
+
+        // Then
+        assertThat(metrics.pausedTotalMs()).isZero();
+    }
+
+    @Test
     void aPartitionNobodyEverOwnedIsUnavailableThroughout() {
         // Given
         Scenario scenario = new Scenario(1, 3, 100, 1.0, 1_000, 2_000, 0, 1, false, 10_000, 5_000, 1L);
