@@ -17,7 +17,11 @@ import org.apache.kafka.common.protocol.Errors;
 /** ConsumerGroupDescribe v0-v1 (spec §15): one entry per requested group, errors per group. */
 final class ConsumerGroupDescriber {
 
-    /** ConsumerGroupDescribe v1 MemberType (KIP-1099): a member using the consumer protocol. */
+    /**
+     * ConsumerGroupDescribe v1 MemberType (KIP-1099): 0 for a classic member served inside a consumer group during
+     * an online upgrade, 1 for a member using the consumer protocol; the admin client's upgraded() reads it.
+     */
+    private static final byte CLASSIC_MEMBER_TYPE = 0;
     private static final byte CONSUMER_MEMBER_TYPE = 1;
 
     private final GroupRegistry groups;
@@ -53,7 +57,7 @@ final class ConsumerGroupDescriber {
                 .setSubscribedTopicRegex(member.subscribedTopicRegex().orElse(null))
                 .setAssignment(assignment(owned(member)))
                 .setTargetAssignment(assignment(group.targetAssignment(member.memberId()).partitions()))
-                .setMemberType(CONSUMER_MEMBER_TYPE));
+                .setMemberType(member.usesClassicProtocol() ? CLASSIC_MEMBER_TYPE : CONSUMER_MEMBER_TYPE));
         }
         return new ConsumerGroupDescribeResponseData.DescribedGroup()
             .setGroupId(groupId)

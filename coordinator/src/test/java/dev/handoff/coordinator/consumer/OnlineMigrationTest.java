@@ -8,6 +8,7 @@ import static dev.handoff.coordinator.consumer.MigrationTestContext.describeClas
 import static dev.handoff.coordinator.consumer.MigrationTestContext.describeConsumerGroup;
 import static dev.handoff.coordinator.consumer.MigrationTestContext.partitionsOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import dev.handoff.coordinator.Group;
 import dev.handoff.coordinator.GroupCoordinatorShard;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.ConsumerGroupDescribeResponseData;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatResponseData;
 import org.apache.kafka.common.message.JoinGroupResponseData;
@@ -92,6 +94,25 @@ class OnlineMigrationTest {
         assertThat(group.member(classic.get(1)).orElseThrow().memberEpoch()).isEqualTo(1);
         assertThat(ctx.classicHeartbeat(classic.get(1), 1)).isEqualTo(Errors.REBALANCE_IN_PROGRESS);
         assertReplayEquivalent();
+    }
+
+    @Test
+    void describeTellsClassicMembersFromConsumerMembersDuringTheUpgrade() {
+        // Given
+        List<String> classic = stableClassicGroup(List.of(List.of(0, 1, 2), List.of(3, 4, 5)));
+        ctx.consumerJoin("consumer-0", TOPIC);
+
+        // When
+        var described = describeConsumerGroup(ctx.shard());
+
+        // Then
+        assertThat(described.members())
+            .extracting(ConsumerGroupDescribeResponseData.Member::memberId,
+                ConsumerGroupDescribeResponseData.Member::memberType)
+            .containsExactlyInAnyOrder(
+                tuple(classic.get(0), (byte) 0),
+                tuple(classic.get(1), (byte) 0),
+                tuple("consumer-0", (byte) 1));
     }
 
     @Test
