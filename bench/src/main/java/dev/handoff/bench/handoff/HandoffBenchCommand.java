@@ -21,16 +21,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code handoff}: join and leave settle times and a rolling restart, Kafka 4.4.0 vs Handoff fast heartbeats on/off. */
+/** {@code handoff}: join and leave settle times and a rolling restart, Kafka 4.4.0 vs Handoff fast on and off. */
 @Command(name = "handoff",
         mixinStandardHelpOptions = true,
         description = {
-            "Faster handoffs, measured: Apache Kafka 4.4.0 (consumer protocol, classic eager) and Handoff",
-            "(group.consumer.fast.heartbeat.enable on and off, classic eager for context), each broker a separate",
-            "process on 127.0.0.1, real kafka-clients 4.4.0 consumers with default settings.",
-            "Per contender: the time until every partition is owned again after an isolated join and after an",
-            "isolated leave (medians), then one lab rolling restart (default 30 consumers over 60 partitions):",
-            "median/p99 handoff (revoked -> new owner receives it) and partition-seconds without an owner."})
+            "Faster handoffs, measured: Apache Kafka 4.4.0 (consumer protocol, classic eager)",
+            "and Handoff (group.consumer.fast.heartbeat.enable on and off, classic eager for",
+            "context), each broker a separate process on 127.0.0.1, real kafka-clients 4.4.0",
+            "consumers with default settings. Per contender: the time until every partition is",
+            "owned again after an isolated join and after an isolated leave (medians), then one",
+            "lab rolling restart (30 consumers over 60 partitions): median/p99 handoff (revoked",
+            "-> new owner receives it) and partition-seconds without an owner."})
 public final class HandoffBenchCommand implements Callable<Integer> {
 
     private static final Scenario LAB_DEFAULTS = Scenario.defaults();

@@ -22,6 +22,23 @@ final class HandoffTable {
 
     private static final String NONE = "—";
 
+    /** The figures Handoff is compared to Kafka by, in milliseconds. */
+    private enum Figure {
+        JOIN("join settle", f -> f.settle().map(SettleFigures::medianJoinMs)),
+        LEAVE("leave settle", f -> f.settle().map(SettleFigures::medianLeaveMs)),
+        MEDIAN_HANDOFF("median handoff", f -> f.rolling().map(r -> r.handoffs().medianMs())),
+        P99_HANDOFF("p99 handoff", f -> f.rolling().map(r -> r.handoffs().percentileMs(99))),
+        UNOWNED("partition-seconds without an owner", f -> f.rolling().map(RollingFigures::unavailablePartitionMs));
+
+        private final String label;
+        private final Function<ContenderFigures, Optional<Long>> value;
+
+        Figure(String label, Function<ContenderFigures, Optional<Long>> value) {
+            this.label = label;
+            this.value = value;
+        }
+    }
+
     private final Map<Contender, ContenderFigures> figures = new TreeMap<>();
 
     private HandoffTable(List<ContenderFigures> figures) {
@@ -33,39 +50,32 @@ final class HandoffTable {
     }
 
     private String render(int settleRepetitions) {
-        StringBuilder text = new StringBuilder();
+        String medianOf = ", median of " + settleRepetitions + " (ms)";
         List<Contender> columns = List.copyOf(figures.keySet());
-        text.append(header("figure", columns.stream().map(Contender::label).toList()));
-        row(text, "join settle, median of " + settleRepetitions + " (ms)", columns, c -> settle(c).map(s -> ms(s.medianJoinMs())));
-        row(text, "leave settle, median of " + settleRepetitions + " (ms)", columns, c -> settle(c).map(s -> ms(s.medianLeaveMs())));
+        StringBuilder text = new StringBuilder(header("figure", columns.stream().map(Contender::label).toList()));
+        row(text, "join settle" + medianOf, columns, c -> value(c, Figure.JOIN).map(HandoffTable::ms));
+        row(text, "leave settle" + medianOf, columns, c -> value(c, Figure.LEAVE).map(HandoffTable::ms));
         row(text, "rolling restart: handoffs (unfinished at the end)", columns, c -> rolling(c)
                 .map(r -> r.handoffs().durationsMs().size() + " (" + r.handoffs().unfinished() + ")"));
-        row(text, "rolling restart: median handoff (ms)", columns, c -> rolling(c).map(r -> ms(r.handoffs().medianMs())));
-        row(text, "rolling restart: p99 handoff (ms)", columns, c -> rolling(c).map(r -> ms(r.handoffs().percentileMs(99))));
+        row(text, "rolling restart: median handoff (ms)", columns,
+                c -> value(c, Figure.MEDIAN_HANDOFF).map(HandoffTable::ms));
+        row(text, "rolling restart: p99 handoff (ms)", columns,
+                c -> value(c, Figure.P99_HANDOFF).map(HandoffTable::ms));
         row(text, "rolling restart: partition-seconds without an owner", columns,
-                c -> rolling(c).map(r -> seconds(r.unavailablePartitionMs())));
+                c -> value(c, Figure.UNOWNED).map(HandoffTable::seconds));
         row(text, "rolling restart: first step to last assignment change (s)", columns,
                 c -> rolling(c).map(r -> seconds(r.rolloutMs())));
-        row(text, "rolling restart: records never processed", columns, c -> rolling(c).map(r -> Long.toString(r.missing())));
+        row(text, "rolling restart: records never processed", columns,
+                c -> rolling(c).map(r -> Long.toString(r.missing())));
         row(text, "load average, 1 min (start → end)", columns, c -> Optional.of(figures.get(c).load()));
-        text.append('\n').append(ratios()).append('\n').append(targets());
-        return text.toString();
+        return text.append('\n').append(ratios()).append('\n').append(targets()).toString();
     }
 
     private String ratios() {
         StringBuilder text = new StringBuilder(header("Handoff / Kafka", List.of(
                 "fast on / Kafka consumer", "fast off / Kafka consumer", "fast on / Kafka classic eager")));
-        List<Function<ContenderFigures, OptionalDouble>> figuresOf = List.of(
-                f -> f.settle().map(s -> OptionalDouble.of(s.medianJoinMs())).orElse(OptionalDouble.empty()),
-                f -> f.settle().map(s -> OptionalDouble.of(s.medianLeaveMs())).orElse(OptionalDouble.empty()),
-                f -> f.rolling().map(r -> OptionalDouble.of(r.handoffs().medianMs())).orElse(OptionalDouble.empty()),
-                f -> f.rolling().map(r -> OptionalDouble.of(r.handoffs().percentileMs(99))).orElse(OptionalDouble.empty()),
-                f -> f.rolling().map(r -> OptionalDouble.of(r.unavailablePartitionMs())).orElse(OptionalDouble.empty()));
-        List<String> names = List.of("join settle", "leave settle", "median handoff", "p99 handoff",
-                "partition-seconds without an owner");
-        for (int i = 0; i < names.size(); i++) {
-            Function<ContenderFigures, OptionalDouble> figure = figuresOf.get(i);
-            text.append(line(names.get(i), List.of(
+        for (Figure figure : Figure.values()) {
+            text.append(line(figure.label, List.of(
                     times(ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CONSUMER, figure)),
                     times(ratio(Contender.HANDOFF_FAST_OFF, Contender.KAFKA_CONSUMER, figure)),
                     times(ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CLASSIC_EAGER, figure)))));
@@ -74,43 +84,41 @@ final class HandoffTable {
     }
 
     private String targets() {
-        StringBuilder text = new StringBuilder(header("target (Handoff fast on)", List.of("measured", "goal", "result")));
-        OptionalDouble join = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CONSUMER,
-                f -> f.settle().map(s -> OptionalDouble.of(s.medianJoinMs())).orElse(OptionalDouble.empty()));
+        StringBuilder text = new StringBuilder(
+                header("target (Handoff fast on)", List.of("measured", "goal", "result")));
+        OptionalDouble join = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CONSUMER, Figure.JOIN);
         text.append(target("isolated join settle / Kafka consumer", times(join),
                 String.format(Locale.ROOT, "≤ %.1fx", JOIN_TARGET_RATIO), join, r -> r <= JOIN_TARGET_RATIO));
-        OptionalDouble median = rolling(Contender.HANDOFF_FAST_ON)
-                .map(r -> OptionalDouble.of(r.handoffs().medianMs())).orElse(OptionalDouble.empty());
-        text.append(target("rolling restart median handoff", median.isPresent() ? ms((long) median.getAsDouble()) + " ms" : NONE,
-                "< " + ms(MEDIAN_HANDOFF_TARGET_MS) + " ms", median, m -> m < MEDIAN_HANDOFF_TARGET_MS));
-        Function<ContenderFigures, OptionalDouble> unowned =
-                f -> f.rolling().map(r -> OptionalDouble.of(r.unavailablePartitionMs())).orElse(OptionalDouble.empty());
-        OptionalDouble vsConsumer = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CONSUMER, unowned);
+        Optional<Long> median = value(Contender.HANDOFF_FAST_ON, Figure.MEDIAN_HANDOFF);
+        text.append(target("rolling restart median handoff", median.map(m -> ms(m) + " ms").orElse(NONE),
+                "< " + ms(MEDIAN_HANDOFF_TARGET_MS) + " ms",
+                median.map(OptionalDouble::of).orElse(OptionalDouble.empty()), m -> m < MEDIAN_HANDOFF_TARGET_MS));
+        OptionalDouble vsConsumer = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CONSUMER, Figure.UNOWNED);
         text.append(target("partition-seconds without an owner / Kafka consumer", times(vsConsumer),
-                String.format(Locale.ROOT, "≤ %.1fx", UNOWNED_TARGET_RATIO), vsConsumer, r -> r <= UNOWNED_TARGET_RATIO));
-        OptionalDouble vsEager = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CLASSIC_EAGER, unowned);
+                String.format(Locale.ROOT, "≤ %.1fx", UNOWNED_TARGET_RATIO), vsConsumer,
+                r -> r <= UNOWNED_TARGET_RATIO));
+        OptionalDouble vsEager = ratio(Contender.HANDOFF_FAST_ON, Contender.KAFKA_CLASSIC_EAGER, Figure.UNOWNED);
         text.append(target("partition-seconds without an owner / Kafka classic eager", times(vsEager), "< 1.0x",
                 vsEager, r -> r < 1.0));
         return text.toString();
     }
 
-    private static String target(String name, String measured, String goal, OptionalDouble value,
-                                 DoublePredicate met) {
+    private static String target(String name, String measured, String goal, OptionalDouble value, DoublePredicate met) {
         String result = value.isEmpty() ? "not measured" : met.test(value.getAsDouble()) ? "PASS" : "FAIL";
         return line(name, List.of(measured, goal, result));
     }
 
-    private OptionalDouble ratio(Contender handoff, Contender kafka, Function<ContenderFigures, OptionalDouble> figure) {
-        OptionalDouble numerator = Optional.ofNullable(figures.get(handoff)).map(figure).orElse(OptionalDouble.empty());
-        OptionalDouble denominator = Optional.ofNullable(figures.get(kafka)).map(figure).orElse(OptionalDouble.empty());
-        if (numerator.isEmpty() || denominator.isEmpty() || denominator.getAsDouble() == 0) {
+    private OptionalDouble ratio(Contender handoff, Contender kafka, Figure figure) {
+        Optional<Long> numerator = value(handoff, figure);
+        Optional<Long> denominator = value(kafka, figure);
+        if (numerator.isEmpty() || denominator.isEmpty() || denominator.get() == 0) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(numerator.getAsDouble() / denominator.getAsDouble());
+        return OptionalDouble.of((double) numerator.get() / denominator.get());
     }
 
-    private Optional<SettleFigures> settle(Contender contender) {
-        return Optional.ofNullable(figures.get(contender)).flatMap(ContenderFigures::settle);
+    private Optional<Long> value(Contender contender, Figure figure) {
+        return Optional.ofNullable(figures.get(contender)).flatMap(figure.value);
     }
 
     private Optional<RollingFigures> rolling(Contender contender) {

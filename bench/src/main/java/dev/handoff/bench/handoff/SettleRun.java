@@ -32,7 +32,8 @@ final class SettleRun {
     }
 
     /** @param name the topic and the group, fresh on this cluster */
-    SettleFigures run(String name, Protocol protocol) throws ExecutionException, InterruptedException, TimeoutException {
+    SettleFigures run(String name, Protocol protocol)
+            throws ExecutionException, InterruptedException, TimeoutException {
         createTopic(name);
         PartitionOwners owners = new PartitionOwners(settings.partitions());
         List<SettleMember> group = new ArrayList<>();
@@ -60,7 +61,8 @@ final class SettleRun {
                 } finally {
                     joiner.stop();
                 }
-                progress.accept(String.format("join %d ms, leave %d ms", joins.get(repetition), leaves.get(repetition)));
+                progress.accept(String.format("join %d ms, leave %d ms", joins.get(repetition),
+                        leaves.get(repetition)));
             }
         } finally {
             group.forEach(SettleMember::signalStop);
