@@ -1,6 +1,7 @@
 package dev.handoff.migrate;
 
 import dev.handoff.testkit.EmbeddedHandoff;
+import java.util.Map;
 
 /**
  * A cluster for an integration test: an embedded Handoff broker, or, when the system property
@@ -8,6 +9,19 @@ import dev.handoff.testkit.EmbeddedHandoff;
  * Apache Kafka 4.4.0, see docs/operations.md). CI sets no such property and never starts Kafka.
  */
 public final class TestCluster implements AutoCloseable {
+
+    /**
+     * Keeps the group tests short: classic groups form without Kafka's 3 s initial delay, and consumer-protocol
+     * members heartbeat every 500 ms and are fenced after 10 s (Kafka's lower bounds, 5 s and 45 s, lowered to
+     * allow it).
+     */
+    private static final Map<String, String> QUICK_GROUPS = Map.of(
+            "num.partitions", "3",
+            "group.initial.rebalance.delay.ms", "0",
+            "group.consumer.heartbeat.interval.ms", "500",
+            "group.consumer.min.heartbeat.interval.ms", "500",
+            "group.consumer.session.timeout.ms", "10000",
+            "group.consumer.min.session.timeout.ms", "10000");
 
     private final EmbeddedHandoff embedded;
     private final String bootstrapServers;
@@ -23,7 +37,7 @@ public final class TestCluster implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             return new TestCluster(null, external);
         }
-        EmbeddedHandoff broker = EmbeddedHandoff.builder().brokerProperty("num.partitions", "3").start();
+        EmbeddedHandoff broker = EmbeddedHandoff.builder().brokerProperties(QUICK_GROUPS).start();
         return new TestCluster(broker, broker.bootstrapServers());
     }
 

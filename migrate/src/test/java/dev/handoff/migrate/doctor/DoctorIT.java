@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The doctor against a live broker with real groups in each state it diagnoses. */
@@ -65,7 +64,6 @@ class DoctorIT {
     }
 
     @Test
-    @Disabled("needs consumer groups on Handoff (issue 3/4)")
     void classicGroupIsAWarningWithItsClientAssignor() throws Exception {
         // Given
         String topic = topic();
@@ -87,7 +85,6 @@ class DoctorIT {
     }
 
     @Test
-    @Disabled("needs consumer groups on Handoff (issue 3/4)")
     void consumerGroupHasNoFindingsOfItsOwn() throws Exception {
         // Given
         String topic = topic();
@@ -106,7 +103,6 @@ class DoctorIT {
     }
 
     @Test
-    @Disabled("needs consumer groups on Handoff (issue 3/4)")
     void classicMemberJoiningAConsumerGroupIsReportedDuringTheUpgrade() throws Exception {
         // Given
         String topic = topic();
@@ -128,7 +124,6 @@ class DoctorIT {
     }
 
     @Test
-    @Disabled("needs consumer groups on Handoff (issue 3/4)")
     void membersThatKeepJoiningAndLeavingAreARebalanceLoopAndExitWithTwo() throws Exception {
         // Given
         String topic = topic();

@@ -19,11 +19,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code groups list | describe | offsets} against a live broker. */
-@Disabled("needs consumer groups on Handoff (issue 3/4)")
 class GroupsCommandIT {
 
     private static final Duration ASSIGNED = Duration.ofSeconds(60);
