@@ -105,10 +105,14 @@ final class TrackedConsumer {
         }
     }
 
-    /** A commit that loses to a rebalance or an unavailable coordinator is retried by the next commit. */
+    /**
+     * A commit that loses to a rebalance or an unavailable coordinator is retried by the next commit. The timeout is
+     * short because a commit covering a deleted topic's partitions retries UNKNOWN_TOPIC_OR_PARTITION until it ends,
+     * and the revocation callback that makes it holds up the member's reconciliation meanwhile.
+     */
     private void commit() {
         try {
-            consumer.commitSync(Duration.ofSeconds(30));
+            consumer.commitSync(Duration.ofSeconds(5));
         } catch (RebalanceInProgressException | RetriableException e) {
             // The records stay uncommitted and may be delivered again to whoever owns the partition next.
         }
