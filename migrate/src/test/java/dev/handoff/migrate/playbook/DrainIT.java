@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * Strategy B, sequential transition, with live traffic: producers move to the new cluster, {@code migrate drain}
  * waits until the group has consumed everything on the old one, then the group moves.
  */
-@Disabled("needs consumer groups on Handoff (issue 3/4)")
 class DrainIT {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(DrainIT.class);

@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * Strategy C, dual consumer, with live traffic: two application instances read both clusters while producers
  * move; the second instance joins mid-run, which rebalances the group on both clusters.
  */
-@Disabled("needs consumer groups on Handoff (issue 3/4)")
 class DualClusterConsumerIT {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(DualClusterConsumerIT.class);
