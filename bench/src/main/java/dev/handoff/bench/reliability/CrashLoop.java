@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
@@ -25,7 +26,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * moments and restarted, cycle after cycle. The producers live across the restarts, so their retries of batches
  * in flight at the kill test that producer state is recovered. After every restart the whole topic is read back
  * and held against every acknowledgement ({@link LogAudit}), and the offsets a simple group committed are read
- * back ({@link OffsetCommits}). A final clean restart (SIGTERM) is audited the same way.
+ * back ({@link OffsetCommits}), and a subscribed KIP-848 group member must find its group as it was
+ * ({@link GroupWatch}). A final clean restart (SIGTERM) is audited the same way.
  */
 public final class CrashLoop {
 
@@ -44,6 +46,8 @@ public final class CrashLoop {
     private long duplicates;
     private long regressions;
     private long commitRegressions;
+    private long groupsChecked;
+    private long groupProblems;
 
     public CrashLoop(BrokerUnderTest broker, CrashLoopSettings settings, PrintWriter progress) {
         this.broker = broker;
@@ -55,37 +59,50 @@ public final class CrashLoop {
         Random random = new Random(settings.seed());
         broker.start();
         createTopic();
-        OffsetCommits commits = new OffsetCommits(broker.bootstrapServers());
-        LogAudit audit = new LogAudit(broker.bootstrapServers(), TOPIC, settings.partitions());
         List<KafkaProducer<byte[], byte[]>> producers = new ArrayList<>();
         for (int i = 0; i < settings.producers(); i++) {
             producers.add(new KafkaProducer<>(producerProps()));
         }
         long[] sequences = new long[settings.producers()];
-        try {
+        // Metadata and producer ids first, so the first cycle's traffic is not spent waiting for them.
+        producers.forEach(producer -> producer.partitionsFor(TOPIC));
+        try (OffsetCommits commits = new OffsetCommits(broker.bootstrapServers());
+             LogAudit audit = new LogAudit(broker.bootstrapServers(), TOPIC, settings.partitions());
+             GroupWatch group = new GroupWatch(broker.bootstrapServers(), TOPIC, settings.partitions())) {
             for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
+                Optional<GroupWatch.Snapshot> groupBefore = group.awaitSettled();
                 int upMs = settings.minUpMs() + random.nextInt(settings.maxUpMs() - settings.minUpMs() + 1);
                 long sent = produceFor(producers, sequences, Duration.ofMillis(upMs));
                 broker.kill();
+                long killedAt = System.nanoTime();
                 broker.start();
+                long startedAt = System.nanoTime();
                 producers.forEach(KafkaProducer::flush);
                 check(audit, commits);
-                progress.printf("cycle %d/%d: killed after %d ms and %d sends; %d acknowledged so far; end offsets %s%n",
-                        cycle, settings.cycles(), upMs, sent, acknowledged.count(), endOffsets.values());
+                long auditedAt = System.nanoTime();
+                checkGroup(group, groupBefore);
+                progress.printf("cycle %d/%d: killed after %d ms and %d sends; %d acknowledged so far; end offsets %s; "
+                        + "restart %d ms, producers + audit %d ms, group back %d ms%n",
+                        cycle, settings.cycles(), upMs, sent, acknowledged.count(), endOffsets.values(),
+                        (startedAt - killedAt) / 1_000_000, (auditedAt - startedAt) / 1_000_000,
+                        (System.nanoTime() - auditedAt) / 1_000_000);
                 progress.flush();
             }
+            Optional<GroupWatch.Snapshot> groupBefore = group.awaitSettled();
             broker.stop();
             broker.start();
             check(audit, commits);
+            checkGroup(group, groupBefore);
             progress.printf("clean restart (SIGTERM): end offsets %s%n", endOffsets.values());
+            commits.unavailable().ifPresent(why -> progress.println("offset commits not checked: " + why));
+            List<String> all = new ArrayList<>(violations);
+            all.addAll(acknowledged.rejections());
+            return new CrashLoopTotals(settings.cycles(), acknowledged.count(), lost, corrupt, duplicates,
+                    acknowledged.rejectedCount(), regressions, commits.checked(), commitRegressions, groupsChecked,
+                    groupProblems, all);
         } finally {
             producers.forEach(producer -> producer.close(Duration.ofSeconds(5)));
         }
-        commits.unavailable().ifPresent(why -> progress.println("offset commits not checked: " + why));
-        List<String> all = new ArrayList<>(violations);
-        all.addAll(acknowledged.rejections());
-        return new CrashLoopTotals(settings.cycles(), acknowledged.count(), lost, corrupt, duplicates,
-                acknowledged.rejectedCount(), regressions, commits.checked(), commitRegressions, all);
     }
 
     /** Sends at the configured rate for {@code upTime}, keeping at most a second's worth unacknowledged. */
@@ -132,6 +149,18 @@ public final class CrashLoop {
         List<String> commitProblems = commits.checkThenCommit(endOffsets);
         commitRegressions += commitProblems.size();
         addViolations(commitProblems);
+    }
+
+    private void checkGroup(GroupWatch group, Optional<GroupWatch.Snapshot> before) throws InterruptedException {
+        if (before.isEmpty()) {
+            groupProblems++;
+            addViolations(List.of("group " + GroupWatch.GROUP + " had not settled before the kill"));
+            return;
+        }
+        List<String> problems = group.compare(before.get(), group.awaitSettled());
+        groupProblems += problems.size();
+        groupsChecked++;
+        addViolations(problems);
     }
 
     private void addViolations(List<String> problems) {

@@ -14,11 +14,13 @@ import java.util.List;
  * @param endOffsetRegressions      partitions whose log end offset went backwards across a restart
  * @param commitsChecked            offset commits made and read back after a later restart
  * @param committedOffsetRegressions committed offsets that were missing or lower after a restart
+ * @param groupsChecked             restarts after which the consumer group was compared with before
+ * @param groupProblems             groups that came back without their members, assignments or epoch
  * @param violations                the first few problems, in words
  */
 public record CrashLoopTotals(int cycles, long acknowledged, long lost, long corrupt, long duplicates, long rejected,
                               long endOffsetRegressions, long commitsChecked, long committedOffsetRegressions,
-                              List<String> violations) {
+                              long groupsChecked, long groupProblems, List<String> violations) {
 
     public CrashLoopTotals {
         violations = List.copyOf(violations);
@@ -26,7 +28,7 @@ public record CrashLoopTotals(int cycles, long acknowledged, long lost, long cor
 
     public boolean clean() {
         return lost == 0 && corrupt == 0 && duplicates == 0 && rejected == 0 && endOffsetRegressions == 0
-                && committedOffsetRegressions == 0;
+                && committedOffsetRegressions == 0 && groupProblems == 0;
     }
 
     /** One line per figure, for a report. */
@@ -40,6 +42,8 @@ public record CrashLoopTotals(int cycles, long acknowledged, long lost, long cor
                 "rejected after recovery:        " + rejected,
                 "log end offset regressions:     " + endOffsetRegressions,
                 "offset commits checked:         " + commitsChecked,
-                "committed offset regressions:   " + committedOffsetRegressions);
+                "committed offset regressions:   " + committedOffsetRegressions,
+                "group restores checked:         " + groupsChecked,
+                "groups not restored:            " + groupProblems);
     }
 }

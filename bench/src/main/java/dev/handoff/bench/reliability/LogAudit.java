@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * against what was acknowledged: every acknowledged record at its offset with its content, no record twice, no
  * corrupt batch, and log end offsets no lower than last time.
  */
-final class LogAudit {
+final class LogAudit implements AutoCloseable {
 
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration POLL = Duration.ofMillis(500);
@@ -39,54 +39,58 @@ final class LogAudit {
                   List<String> problems) {
     }
 
-    private final String bootstrapServers;
     private final String topic;
     private final int partitions;
+    /** One consumer for every audit: it reconnects after each restart as an application's consumer would. */
+    private final KafkaConsumer<byte[], byte[]> consumer;
 
     LogAudit(String bootstrapServers, String topic, int partitions) {
-        this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.partitions = partitions;
+        this.consumer = new KafkaConsumer<>(consumerProps(bootstrapServers));
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
     }
 
     Result audit(AcknowledgedRecords acknowledged, Map<TopicPartition, Long> previousEndOffsets) {
         List<TopicPartition> tps = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
         List<String> problems = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps())) {
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(tps, READ_TIMEOUT);
-            long regressions = 0;
-            for (TopicPartition tp : tps) {
-                long previous = previousEndOffsets.getOrDefault(tp, 0L);
-                if (ends.get(tp) < previous) {
-                    regressions++;
-                    problems.add(tp + " log end offset went back from " + previous + " to " + ends.get(tp));
-                }
+        consumer.assign(tps);
+        consumer.seekToBeginning(tps);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(tps, READ_TIMEOUT);
+        long regressions = 0;
+        for (TopicPartition tp : tps) {
+            long previous = previousEndOffsets.getOrDefault(tp, 0L);
+            if (ends.get(tp) < previous) {
+                regressions++;
+                problems.add(tp + " log end offset went back from " + previous + " to " + ends.get(tp));
             }
-            Map<TopicPartition, Map<Long, Long>> found = new HashMap<>();
-            long[] duplicates = {0};
-            try {
-                readAll(consumer, tps, ends, found, duplicates, problems);
-            } catch (KafkaException e) {
-                problems.add("corrupt or unreadable batch: " + e);
-                return new Result(ends, 0, 1, duplicates[0], regressions, problems);
-            }
-            long lost = 0;
-            for (TopicPartition tp : tps) {
-                Map<Long, Long> log = found.getOrDefault(tp, Map.of());
-                for (Map.Entry<Long, Long> ack : acknowledged.of(tp.partition()).entrySet()) {
-                    if (!ack.getValue().equals(log.get(ack.getKey()))) {
-                        lost++;
-                        if (problems.size() < 10) {
-                            problems.add(tp + " offset " + ack.getKey() + ": acknowledged record " + ack.getValue()
-                                    + " but found " + log.get(ack.getKey()));
-                        }
+        }
+        Map<TopicPartition, Map<Long, Long>> found = new HashMap<>();
+        long[] duplicates = {0};
+        try {
+            readAll(consumer, tps, ends, found, duplicates, problems);
+        } catch (KafkaException e) {
+            problems.add("corrupt or unreadable batch: " + e);
+            return new Result(ends, 0, 1, duplicates[0], regressions, problems);
+        }
+        long lost = 0;
+        for (TopicPartition tp : tps) {
+            Map<Long, Long> log = found.getOrDefault(tp, Map.of());
+            for (Map.Entry<Long, Long> ack : acknowledged.of(tp.partition()).entrySet()) {
+                if (!ack.getValue().equals(log.get(ack.getKey()))) {
+                    lost++;
+                    if (problems.size() < 10) {
+                        problems.add(tp + " offset " + ack.getKey() + ": acknowledged record " + ack.getValue()
+                                + " but found " + log.get(ack.getKey()));
                     }
                 }
             }
-            return new Result(ends, lost, 0, duplicates[0], regressions, problems);
         }
+        return new Result(ends, lost, 0, duplicates[0], regressions, problems);
     }
 
     private static void readAll(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> tps,
@@ -118,7 +122,7 @@ final class LogAudit {
         return tps.stream().allMatch(tp -> consumer.position(tp, READ_TIMEOUT) >= ends.get(tp));
     }
 
-    private Properties consumerProps() {
+    private static Properties consumerProps(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -126,6 +130,8 @@ final class LogAudit {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.CHECK_CRCS_CONFIG, "true");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MS_CONFIG, "50");
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
         return props;
     }
 }

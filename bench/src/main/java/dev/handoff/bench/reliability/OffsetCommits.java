@@ -18,18 +18,24 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Offsets committed by a simple group ({@code assign()} + {@code commitSync}) that must never go backwards across
  * a restart. If the broker does not offer group coordination the check switches itself off and says why.
  */
-final class OffsetCommits {
+final class OffsetCommits implements AutoCloseable {
 
     private static final String GROUP = "crash-loop-committer";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final String bootstrapServers;
+    /** One consumer for every commit: it finds the coordinator again after each restart, as applications do. */
+    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
     private Optional<String> unavailable = Optional.empty();
     private long checked;
 
     OffsetCommits(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this.consumer = new KafkaConsumer<>(props(bootstrapServers));
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
     }
 
     /** Why commits are not checked, once a commit failed for lack of support. */
@@ -51,7 +57,7 @@ final class OffsetCommits {
         if (unavailable.isPresent()) {
             return problems;
         }
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props())) {
+        try {
             if (!lastCommitted.isEmpty()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(lastCommitted.keySet(), TIMEOUT);
                 lastCommitted.forEach((tp, offset) -> {
@@ -76,13 +82,15 @@ final class OffsetCommits {
         return problems;
     }
 
-    private Properties props() {
+    private static Properties props(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MS_CONFIG, "50");
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
         return props;
     }
 }

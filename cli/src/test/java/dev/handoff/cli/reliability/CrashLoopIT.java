@@ -26,7 +26,7 @@ class CrashLoopIT {
     Path dir;
 
     @Test
-    void acknowledgedRecordsAndCommittedOffsetsSurviveTenSigkillsWithNothingLostCorruptedOrDuplicated()
+    void acknowledgedRecordsCommittedOffsetsAndGroupsSurviveTenSigkillsWithNothingLostCorruptedOrDuplicated()
             throws Exception {
         // Given
         CrashLoopSettings settings = new CrashLoopSettings(10, 8, 2, 3, 1000, 200, 1200, 64 * 1024);
@@ -48,6 +48,8 @@ class CrashLoopIT {
             assertThat(totals.endOffsetRegressions()).isZero();
             assertThat(totals.commitsChecked()).as(progress.toString()).isPositive();
             assertThat(totals.committedOffsetRegressions()).isZero();
+            assertThat(totals.groupsChecked()).isEqualTo(11);
+            assertThat(totals.groupProblems()).isZero();
             assertThat(broker.starts()).isEqualTo(12);
         }
     }
