@@ -2,6 +2,9 @@ package dev.handoff.cli;
 
 import java.util.concurrent.Callable;
 import dev.handoff.lab.LabCommand;
+import dev.handoff.migrate.doctor.DoctorCommand;
+import dev.handoff.migrate.groups.GroupsCommand;
+import dev.handoff.migrate.playbook.MigrateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
         description = "Handoff: a Kafka-compatible broker built around server-side incremental rebalancing.",
-        subcommands = {ServerCommand.class, LabCommand.class})
+        subcommands = {ServerCommand.class, LabCommand.class, GroupsCommand.class, DoctorCommand.class,
+            MigrateCommand.class})
 final class HandoffCommand implements Callable<Integer> {
 
     @Spec
