@@ -62,7 +62,7 @@ class RegexSubscriptionIT {
         UpgradeTestSupport.createTopic(broker, "regex-events-a", PARTITIONS);
         UpgradeTestSupport.createTopic(broker, "regex-other", PARTITIONS);
         for (int i = 0; i < 2; i++) {
-            members.add(regexMember(broker, "regex-group", "regex-events-.*"));
+            members.add(regexMember(broker, "regex-group-" + i, "regex-group", "regex-events-.*"));
         }
         awaitOwnedTogether(Set.of("regex-events-a"));
 
@@ -91,7 +91,7 @@ class RegexSubscriptionIT {
     @Test
     void anInvalidRegexIsFatalToTheConsumer(EmbeddedHandoff broker) {
         // Given
-        TrackedConsumer member = regexMember(broker, "regex-invalid-group", "regex-[");
+        TrackedConsumer member = regexMember(broker, "regex-invalid", "regex-invalid-group", "regex-[");
         members.add(member);
 
         // When
@@ -111,8 +111,8 @@ class RegexSubscriptionIT {
         });
     }
 
-    private static TrackedConsumer regexMember(EmbeddedHandoff broker, String groupId, String regex) {
-        return TrackedConsumer.start(broker, groupId + "-member", groupId, new SubscriptionPattern(regex),
+    private static TrackedConsumer regexMember(EmbeddedHandoff broker, String name, String groupId, String regex) {
+        return TrackedConsumer.start(broker, name, groupId, new SubscriptionPattern(regex),
                 Map.of(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer"));
     }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class StaticMembershipIT {
 
     @RegisterExtension
     static final HandoffExtension HANDOFF = new HandoffExtension()
+            .brokerProperty("group.initial.rebalance.delay.ms", "0")
             .brokerProperty("group.consumer.session.timeout.ms", "30000")
             .brokerProperty("group.consumer.min.session.timeout.ms", "30000")
             .brokerProperty("group.consumer.heartbeat.interval.ms", "500")
@@ -79,6 +82,61 @@ class StaticMembershipIT {
         assertThat(group.members()).extracting(MemberDescription::groupInstanceId)
                 .containsExactlyInAnyOrder(Optional.of("instance-0"), Optional.of("instance-1"),
                         Optional.of("instance-2"));
+    }
+
+    /**
+     * A classic static member does not leave the group when closed (KIP-345), so its consumer-protocol successor with
+     * the same instance id replaces it inside the session timeout and takes over its assignment (spec §9, §17).
+     */
+    @Test
+    void staticClassicMembersRestartedOnTheConsumerProtocolKeepTheirPartitions(EmbeddedHandoff broker)
+            throws Exception {
+        // Given
+        String topic = "static-upgrade";
+        UpgradeTestSupport.createTopic(broker, topic, PARTITIONS);
+        List<TrackedConsumer> classic = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            classic.add(staticClassicMember(broker, topic, "upgrade-instance-" + i));
+        }
+        members.addAll(classic);
+        awaitBalanced(members, topic, PARTITIONS);
+        Map<TrackedConsumer, Set<TopicPartition>> before = UpgradeTestSupport.assignments(classic);
+        Map<TrackedConsumer, Integer> marks = UpgradeTestSupport.callbackMarks(classic);
+        List<Set<TopicPartition>> revokedWhileOthersUpgraded = new ArrayList<>();
+
+        // When
+        for (int i = 0; i < 3; i++) {
+            TrackedConsumer old = classic.get(i);
+            // Taken before closing: a closing classic consumer revokes everything it owns locally.
+            revokedWhileOthersUpgraded.add(old.revokedSince(marks.get(old)));
+            members.remove(old);
+            old.stop();
+            TrackedConsumer upgraded = TrackedConsumer.start(broker, "upgrade-instance-" + i, topic, List.of(topic),
+                    Map.of(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
+                            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "upgrade-instance-" + i));
+            members.add(upgraded);
+            await().atMost(TIMEOUT).untilAsserted(() ->
+                    assertThat(upgraded.assignment()).isEqualTo(before.get(old)));
+        }
+
+        // Then
+        assertThat(revokedWhileOthersUpgraded).allSatisfy(revoked -> assertThat(revoked).isEmpty());
+        assertThat(members).allSatisfy(member -> {
+            assertThat(member.failure()).isEmpty();
+            assertThat(member.revokedSince(0)).isEmpty();
+        });
+        ConsumerGroupDescription group = UpgradeTestSupport.describe(broker, topic);
+        assertThat(group.type()).isEqualTo(GroupType.CONSUMER);
+        assertThat(group.members()).hasSize(3).allSatisfy(member -> assertThat(member.upgraded()).hasValue(true));
+    }
+
+    private static TrackedConsumer staticClassicMember(EmbeddedHandoff broker, String topic, String instanceId) {
+        return TrackedConsumer.start(broker, instanceId, topic, List.of(topic), Map.of(
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic",
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 30_000));
     }
 
     private static int groupEpoch(EmbeddedHandoff broker) throws Exception {
