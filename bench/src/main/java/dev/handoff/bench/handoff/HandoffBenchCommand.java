@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,6 +62,15 @@ public final class HandoffBenchCommand implements Callable<Integer> {
                     + "of 10 s (default: ${DEFAULT-VALUE}).")
     private long quietMs;
 
+    @Option(names = "--quiet-jitter-ms", defaultValue = "5000",
+            description = "A random 0 to this is added to each quiet time, so joins and leaves fall at every phase "
+                    + "of the steady heartbeats (default: ${DEFAULT-VALUE}, one Kafka consumer heartbeat interval).")
+    private long quietJitterMs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the quiet-time jitter (default: "
+            + "${DEFAULT-VALUE}).")
+    private long seed;
+
     @Option(names = "--no-rolling-restart", description = "Skip the rolling restart.")
     private boolean noRollingRestart;
 
@@ -104,7 +114,7 @@ public final class HandoffBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         SettleSettings settle = new SettleSettings(settleMembers, settlePartitions, settleRepetitions, quietMs,
-                120_000);
+                quietJitterMs, seed, 120_000);
         Optional<Scenario> rollingRestart = noRollingRestart ? Optional.empty() : Optional.of(scenario());
         boolean needsKafka = contenders.stream().anyMatch(c -> c.broker() == Contender.Broker.KAFKA);
         String kafkaClasspath = needsKafka ? KafkaProcess.readClasspath(kafkaClasspathFile) : "";
@@ -131,13 +141,14 @@ public final class HandoffBenchCommand implements Callable<Integer> {
     }
 
     private static String describe(SettleSettings settle, Optional<Scenario> rollingRestart) {
-        String text = String.format("Isolated join and leave: %d consumers + 1 over %d partitions, quiet %d ms "
-                + "before each, %d times.", settle.members(), settle.partitions(), settle.quietMs(),
-                settle.repetitions());
-        return text + rollingRestart.map(s -> String.format(" Rolling restart: %d consumers over %d partitions, "
-                + "one at a time (stop, replacement after %d ms, next step %d ms later), %d records/s at %.1f ms "
-                + "each, warm-up %d ms, cool-down %d ms.", s.consumers(), s.partitions(), s.podStartDelayMs(),
-                s.stepWaitMs(), s.recordsPerSecond(), s.processingMs(), s.warmupMs(), s.cooldownMs()))
+        String text = String.format(Locale.ROOT, "Isolated join and leave: %d consumers + 1 over %d partitions, "
+                + "quiet %d ms + 0..%d ms (seed %d) before each, %d times.", settle.members(), settle.partitions(),
+                settle.quietMs(), settle.jitterMs(), settle.seed(), settle.repetitions());
+        return text + rollingRestart.map(s -> String.format(Locale.ROOT, " Rolling restart: %d consumers over %d "
+                + "partitions, one at a time (stop, replacement after %d ms, next step %d ms later), %d records/s "
+                + "at %.1f ms each, warm-up %d ms, cool-down %d ms.", s.consumers(), s.partitions(),
+                s.podStartDelayMs(), s.stepWaitMs(), s.recordsPerSecond(), s.processingMs(), s.warmupMs(),
+                s.cooldownMs()))
                 .orElse(" No rolling restart.");
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -24,11 +25,13 @@ final class SettleRun {
     private final String bootstrap;
     private final SettleSettings settings;
     private final Consumer<String> progress;
+    private final Random jitter;
 
     SettleRun(String bootstrap, SettleSettings settings, Consumer<String> progress) {
         this.bootstrap = bootstrap;
         this.settings = settings;
         this.progress = progress;
+        this.jitter = new Random(settings.seed());
     }
 
     /** @param name the topic and the group, fresh on this cluster */
@@ -71,17 +74,18 @@ final class SettleRun {
         return new SettleFigures(joins, leaves);
     }
 
-    /** Waits until the group has been settled, without any ownership change, for the quiet time. */
+    /** Waits until the group has been settled, without any ownership change, for the quiet time and a jitter. */
     private void quiet(PartitionOwners owners, List<String> members) throws TimeoutException {
-        long deadline = System.nanoTime() + Duration.ofMillis(settings.timeoutMs() + settings.quietMs()).toNanos();
+        long quietMs = settings.quietMs() + (settings.jitterMs() == 0 ? 0 : jitter.nextLong(settings.jitterMs()));
+        long deadline = System.nanoTime() + Duration.ofMillis(settings.timeoutMs() + quietMs).toNanos();
         while (true) {
             long changedBefore = owners.lastChangeNanos();
-            LockSupport.parkNanos(Duration.ofMillis(settings.quietMs()).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(quietMs).toNanos());
             if (owners.lastChangeNanos() == changedBefore && owners.settled(members)) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new TimeoutException(members + " did not stay settled for " + settings.quietMs() + " ms");
+                throw new TimeoutException(members + " did not stay settled for " + quietMs + " ms");
             }
         }
     }
