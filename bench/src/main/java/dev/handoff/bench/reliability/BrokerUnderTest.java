@@ -43,7 +43,7 @@ public final class BrokerUnderTest implements AutoCloseable {
     private final List<String> jvmOptions;
     private final Map<String, String> overrides;
     private final int port;
-    private Process process;
+    private volatile Process process;
     private int starts;
 
     /**
@@ -62,6 +62,12 @@ public final class BrokerUnderTest implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
         this.overrides = Map.copyOf(overrides);
         this.port = freePort();
+        // If the test or benchmark JVM dies first, its broker must not live on.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (isAlive()) {
+                process.destroyForcibly();
+            }
+        }, "kill-broker-under-test"));
     }
 
     public String bootstrapServers() {
