@@ -1,9 +1,11 @@
 package dev.handoff.bench;
 
 import dev.handoff.bench.assignor.AssignorCommand;
+import dev.handoff.bench.handoff.HandoffBenchCommand;
 import dev.handoff.bench.heartbeat.HeartbeatCommand;
 import dev.handoff.bench.heartbeat.SoakCommand;
 import dev.handoff.bench.reliability.CrashLoopCommand;
+import dev.handoff.bench.reliability.FuzzCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Handoff's benchmarks, side by side with Apache Kafka 4.4.0 where it has the same part.",
         subcommands = {BrokerCommand.class, TestkitStartupCommand.class, AssignorCommand.class,
             CrashLoopCommand.class, HeartbeatCommand.class,
-            SoakCommand.class})
+            SoakCommand.class, FuzzCommand.class, HandoffBenchCommand.class})
 public final class BenchMain implements Callable<Integer> {
 
     @Spec
