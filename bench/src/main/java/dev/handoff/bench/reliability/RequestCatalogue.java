@@ -80,7 +80,7 @@ final class RequestCatalogue {
             case FIND_COORDINATOR -> version >= 4
                     ? new FindCoordinatorRequestData().setCoordinatorKeys(List.of(GROUP))
                     : new FindCoordinatorRequestData().setKey(GROUP);
-            case JOIN_GROUP -> joinGroup();
+            case JOIN_GROUP -> joinGroup(random);
             case HEARTBEAT -> new HeartbeatRequestData().setGroupId(GROUP).setGenerationId(1).setMemberId("m-1");
             case DESCRIBE_GROUPS -> new DescribeGroupsRequestData().setGroups(List.of(GROUP));
             case OFFSET_COMMIT -> new OffsetCommitRequestData().setGroupId(GROUP).setGenerationIdOrMemberEpoch(-1)
@@ -114,10 +114,15 @@ final class RequestCatalogue {
         return new CreateTopicsRequestData().setTopics(topics).setTimeoutMs(5000).setValidateOnly(random.nextInt(8) > 0);
     }
 
-    private static ApiMessage joinGroup() {
+    /**
+     * A join of a group of its own: a classic join waits for the group's other members, and a mutated join may have
+     * left a member with an enormous rebalance timeout in any group it named.
+     */
+    private static ApiMessage joinGroup(Random random) {
         JoinGroupRequestProtocolCollection protocols = new JoinGroupRequestProtocolCollection();
         protocols.add(new JoinGroupRequestProtocol().setName("range").setMetadata(new byte[] {0, 1, 0, 0, 0, 0}));
-        return new JoinGroupRequestData().setGroupId(GROUP).setSessionTimeoutMs(6000).setRebalanceTimeoutMs(100)
+        return new JoinGroupRequestData().setGroupId(GROUP + "-" + Long.toHexString(random.nextLong()))
+                .setSessionTimeoutMs(6000).setRebalanceTimeoutMs(100)
                 .setMemberId("").setProtocolType("consumer").setProtocols(protocols);
     }
 
