@@ -150,7 +150,9 @@ final class LogSegment {
     private void cutBackTo(int position, Exception cause) {
         try {
             log.truncateTo(position);
-            LOGGER.warn("Append to {} failed; cut the segment back to {} bytes", log.file(), position, cause);
+            // No stack trace: while a disk stays full every retry of every producer ends here.
+            LOGGER.warn("Append to {} failed ({}); cut the segment back to {} bytes", log.file(), cause.toString(),
+                    position);
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
             LOGGER.error("Append to {} failed and the segment could not be cut back to {} bytes yet",
