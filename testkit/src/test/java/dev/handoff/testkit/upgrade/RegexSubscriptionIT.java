@@ -50,12 +50,15 @@ class RegexSubscriptionIT {
     }
 
     @Test
-    @Disabled("Broker bug outside issue 5's paths: with a SubscriptionPattern the 4.4 consumer looks its assigned topics"
-            + " up by id only (ConsumerMetadata -> MetadataRequest.Builder.forTopicIds), and those request topics carry"
-            + " the generated default name \"\" (not null) next to the id. MetadataHandler.lookup treats any non-null"
-            + " name as a lookup by name and answers INVALID_TOPIC_EXCEPTION for \"\", so the client never learns the"
-            + " names of its assigned topic ids and its assignment stays empty although the coordinator assigned every"
-            + " partition. Kafka (KafkaApis) looks up by id whenever a non-zero TopicId is set (v12+).")
+    @Disabled("Broker bug in server/handler/MetadataHandler (outside issue 5's paths): with a SubscriptionPattern the"
+            + " 4.4 consumer looks up its assigned topics by id only (ConsumerMetadata -> MetadataRequest.Builder"
+            + ".forTopicIds), and those request topics carry the generated default name \"\" (not null) next to the"
+            + " id. MetadataHandler.lookup treats any non-null name as a lookup by name and answers"
+            + " {\"\"=INVALID_TOPIC_EXCEPTION}, so the client never learns the names of its assigned topic ids and its"
+            + " assignment stays empty although the coordinator assigned every partition. Kafka (KafkaApis) looks up by"
+            + " id whenever a non-zero TopicId is set (v12+). Routing non-zero ids to the id lookup made this test pass"
+            + " once, but two later runs still got {\"\"=INVALID_TOPIC_EXCEPTION}: some lookup still reaches the"
+            + " name branch with an empty name, not diagnosed yet.")
     void matchingTopicsJoinAndLeaveTheAssignmentAsTheyAreCreatedAndDeleted(EmbeddedHandoff broker)
             throws Exception {
         // Given
