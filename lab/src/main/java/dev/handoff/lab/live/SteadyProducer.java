@@ -39,11 +39,7 @@ final class SteadyProducer implements AutoCloseable {
         this.tally = tally;
     }
 
-    /**
-     * Starts producing once every partition has a leader: producing into a topic whose metadata is still
-     * propagating can make the idempotent producer retry a batch the broker already appended, and then loop on
-     * OUT_OF_ORDER_SEQUENCE_NUMBER.
-     */
+    /** Starts producing once every partition has a leader, so that the first batches are not all retried. */
     void start() throws InterruptedException {
         while (producer.partitionsFor(topic).size() < partitions
             || producer.partitionsFor(topic).stream().anyMatch(p -> p.leader() == null)) {
