@@ -74,6 +74,16 @@ final class MetadataHandler implements ApiHandler<MetadataRequestData, MetadataR
             // Before v4 there is no flag and auto-creation is always requested.
             boolean autoCreate = autoCreateTopicsEnable
                     && (context.apiVersion() < 4 || request.allowAutoTopicCreation());
+            if (context.apiVersion() >= 12 && requestsByTopicId(request)) {
+                // As Kafka: once any topic carries a non-zero id the request is a lookup by id, and the names are
+                // ignored (the 4.4 client sends "" for them); entries without an id are skipped.
+                for (MetadataRequestData.MetadataRequestTopic wanted : request.topics()) {
+                    if (wanted.topicId() != null && !Uuid.ZERO_UUID.equals(wanted.topicId())) {
+                        response.topics().add(lookupById(wanted.topicId(), includeOperations));
+                    }
+                }
+                return CompletableFuture.completedFuture(response);
+            }
             for (MetadataRequestData.MetadataRequestTopic wanted : request.topics()) {
                 response.topics().add(context.apiVersion() < 12 && wanted.name() == null
                         // Lookups by id start at v12; before that a response cannot even carry a null name.
@@ -87,10 +97,7 @@ final class MetadataHandler implements ApiHandler<MetadataRequestData, MetadataR
     private MetadataResponseTopic lookup(MetadataRequestData.MetadataRequestTopic wanted, boolean autoCreate,
                                          boolean includeOperations) {
         if (wanted.name() == null) {
-            Uuid id = wanted.topicId() == null ? Uuid.ZERO_UUID : wanted.topicId();
-            return topics.topic(id)
-                    .map(t -> describe(t, includeOperations))
-                    .orElseGet(() -> error(null, id, Errors.UNKNOWN_TOPIC_ID));
+            return lookupById(wanted.topicId() == null ? Uuid.ZERO_UUID : wanted.topicId(), includeOperations);
         }
         String name = wanted.name();
         Optional<TopicMetadata> existing = topics.topic(name);
@@ -111,6 +118,17 @@ final class MetadataHandler implements ApiHandler<MetadataRequestData, MetadataR
                     .map(t -> describe(t, includeOperations))
                     .orElseGet(() -> error(name, Uuid.ZERO_UUID, Errors.forException(e)));
         }
+    }
+
+    private static boolean requestsByTopicId(MetadataRequestData request) {
+        return request.topics().stream()
+                .anyMatch(t -> t.topicId() != null && !Uuid.ZERO_UUID.equals(t.topicId()));
+    }
+
+    private MetadataResponseTopic lookupById(Uuid id, boolean includeOperations) {
+        return topics.topic(id)
+                .map(t -> describe(t, includeOperations))
+                .orElseGet(() -> error(null, id, Errors.UNKNOWN_TOPIC_ID));
     }
 
     private MetadataResponseTopic describe(TopicMetadata topic, boolean includeOperations) {

@@ -127,6 +127,21 @@ class MetadataHandlerTest {
     }
 
     @Test
+    void looksTopicsUpByIdWhenTheNamesAreEmptyStringsAsThe44ClientSendsThem() {
+        // Given
+        broker.createTopic("by-id", 1);
+        Uuid id = broker.topics.topic("by-id").orElseThrow().topicId();
+        MetadataRequestData request = new MetadataRequestData().setTopics(List.of(
+                new MetadataRequestTopic().setName("").setTopicId(id),
+                new MetadataRequestTopic().setName("").setTopicId(Uuid.ZERO_UUID)));
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, (short) 12, request);
+        // Then
+        assertThat(response.topics()).extracting(MetadataResponseTopic::name, MetadataResponseTopic::errorCode)
+                .containsExactly(tuple("by-id", Errors.NONE.code()));
+    }
+
+    @Test
     void refusesLookupsByIdBeforeVersion12() {
         // Given
         broker.createTopic("by-id", 1);
