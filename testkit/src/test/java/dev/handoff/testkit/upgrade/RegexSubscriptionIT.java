@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.SubscriptionPattern;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidRegularExpression;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -50,15 +49,6 @@ class RegexSubscriptionIT {
     }
 
     @Test
-    @Disabled("Broker bug in server/handler/MetadataHandler (outside issue 5's paths): with a SubscriptionPattern the"
-            + " 4.4 consumer looks up its assigned topics by id only (ConsumerMetadata -> MetadataRequest.Builder"
-            + ".forTopicIds), and those request topics carry the generated default name \"\" (not null) next to the"
-            + " id. MetadataHandler.lookup treats any non-null name as a lookup by name and answers"
-            + " {\"\"=INVALID_TOPIC_EXCEPTION}, so the client never learns the names of its assigned topic ids and its"
-            + " assignment stays empty although the coordinator assigned every partition. Kafka (KafkaApis) looks up by"
-            + " id whenever a non-zero TopicId is set (v12+). Routing non-zero ids to the id lookup made this test pass"
-            + " once, but two later runs still got {\"\"=INVALID_TOPIC_EXCEPTION}: some lookup still reaches the"
-            + " name branch with an empty name, not diagnosed yet.")
     void matchingTopicsJoinAndLeaveTheAssignmentAsTheyAreCreatedAndDeleted(EmbeddedHandoff broker)
             throws Exception {
         // Given
