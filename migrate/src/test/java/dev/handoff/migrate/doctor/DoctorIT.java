@@ -56,7 +56,7 @@ class DoctorIT {
     void unreachableClusterIsAnError() {
         // When
         CommandRun run = CommandRun.of(new DoctorCommand(), "--bootstrap", "127.0.0.1:1", "--window", "PT0S",
-                "--command-config", writeConfig("request.timeout.ms=2000\ndefault.api.timeout.ms=3000\n"));
+                "--command-config", writeConfig("request.timeout.ms=1000\ndefault.api.timeout.ms=1500\n"));
 
         // Then
         assertThat(run.exitCode()).isEqualTo(DoctorCommand.UNREACHABLE);
