@@ -90,6 +90,10 @@ final class ProduceHandler implements ApiHandler<ProduceRequestData, ProduceResp
                 } else if (topic.isEmpty()) {
                     result.setErrorCode(context.apiVersion() >= 13
                             ? Errors.UNKNOWN_TOPIC_ID.code() : Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                } else if (topic.get().internal()) {
+                    // Only the broker writes internal topics (Kafka: "Cannot append to internal topic").
+                    result.setErrorCode(Errors.INVALID_TOPIC_EXCEPTION.code())
+                            .setErrorMessage("Cannot append to internal topic " + topic.get().name());
                 } else {
                     append(context, topic.get().name(), partition, result, appended);
                 }

@@ -3,6 +3,7 @@ package dev.handoff.server.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
@@ -72,6 +73,18 @@ class ProduceAndListOffsetsHandlersTest {
         assertThat(error(byName)).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION);
         assertThat(error(byPartition)).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION);
         assertThat(error(byId)).isEqualTo(Errors.UNKNOWN_TOPIC_ID);
+    }
+
+    @Test
+    void refusesAppendsToInternalTopics() {
+        // Given
+        broker.topics.createInternal("__consumer_offsets", 1, Map.of());
+        // When
+        ProduceResponseData response = broker.call(ApiKeys.PRODUCE, (short) 11,
+                produce("__consumer_offsets", Uuid.ZERO_UUID, 0));
+        // Then
+        assertThat(error(response)).isEqualTo(Errors.INVALID_TOPIC_EXCEPTION);
+        assertThat(broker.topics.partition("__consumer_offsets", 0).orElseThrow().logEndOffset()).isZero();
     }
 
     @Test
