@@ -19,7 +19,8 @@ class HandoffCommandTest {
 
         // Then
         assertThat(exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("Usage: handoff").contains("server");
+        assertThat(err.toString()).contains("Usage: handoff")
+                .contains("server", "lab", "groups", "doctor", "migrate");
     }
 
     @Test
