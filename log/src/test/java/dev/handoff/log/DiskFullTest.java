@@ -46,10 +46,14 @@ class DiskFullTest {
 
     @AfterEach
     void unmount() throws Exception {
-        if (store != null) {
-            store.close();
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            // Even when closing failed on a disk a failed test left full, the mount must go.
+            disk.close();
         }
-        disk.close();
     }
 
     private PartitionLog openLog(Map<String, String> overrides) {
