@@ -16,8 +16,15 @@ import java.util.Map;
  * oldest request in flight, but our handlers may finish out of order (a long-poll Fetch is parked while a
  * Metadata request behind it completes at once). Early responses wait here until every earlier request has
  * been answered. Requests that get no response (Produce with acks=0) are not tracked.
+ *
+ * <p>It is also the connection's back-pressure: like Kafka, which mutes a connection while its response is
+ * outstanding, it stops reading while too many requests wait for answers or while the client does not read what
+ * was already written, so a client that never reads cannot make the broker buffer without bound.
  */
 public final class ResponseOrderer extends ChannelDuplexHandler {
+
+    /** Enough for generous pipelining (many group members multiplexed over one connection), bounded all the same. */
+    static final int MAX_IN_FLIGHT = 512;
 
     private final Deque<Long> inFlight = new ArrayDeque<>();
     private final Map<Long, Pending> early = new HashMap<>();
@@ -26,8 +33,22 @@ public final class ResponseOrderer extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof DecodedRequest request && request.expectsResponse()) {
             inFlight.addLast(request.sequence());
+            updateReading(ctx);
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateReading(ctx);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void updateReading(ChannelHandlerContext ctx) {
+        boolean read = ctx.channel().isWritable() && inFlight.size() < MAX_IN_FLIGHT;
+        if (ctx.channel().config().isAutoRead() != read) {
+            ctx.channel().config().setAutoRead(read);
+        }
     }
 
     @Override
@@ -52,6 +73,7 @@ public final class ResponseOrderer extends ChannelDuplexHandler {
         if (released) {
             ctx.flush();
         }
+        updateReading(ctx);
     }
 
     @Override

@@ -46,6 +46,21 @@ class ResponseOrdererTest {
         assertThat(sequences(channel)).containsExactly(1L);
     }
 
+    @Test
+    void stopsReadingWhileTooManyRequestsWaitAndResumesWhenAnswered() {
+        // Given
+        EmbeddedChannel channel = new EmbeddedChannel(new ResponseOrderer());
+        for (long sequence = 0; sequence < ResponseOrderer.MAX_IN_FLIGHT; sequence++) {
+            channel.writeInbound(request(sequence, true));
+        }
+        boolean readingWhenFull = channel.config().isAutoRead();
+        // When
+        channel.writeAndFlush(response(0));
+        // Then
+        assertThat(readingWhenFull).isFalse();
+        assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
     private static DecodedRequest request(long sequence, boolean expectsResponse) {
         RequestHeader header = new RequestHeader(ApiKeys.METADATA, (short) 12, "client", (int) sequence);
         return new DecodedRequest(sequence, header,
