@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 import dev.handoff.coordinator.Group;
@@ -44,6 +45,13 @@ public final class ConsumerGroup implements Group {
     private final Map<String, String> staticMembers = new HashMap<>();
     /** topic id → partition → epoch of the member holding it (assigned or pending revocation). */
     private final Map<Uuid, Map<Integer, Integer>> partitionOwnerEpochs = new HashMap<>();
+    /**
+     * The members' subscribed topic names and their metadata hash, cached for the image they were computed on so a
+     * heartbeat that changes nothing costs O(1); dropped when a member's subscription changes.
+     */
+    private SortedSet<String> subscribedTopicNames;
+    private long subscribedMetadataHash;
+    private TopicsImage subscriptionsImage;
 
     /**
      * @param topics resolves subscriptions against the current topics (for {@link #isSubscribedToTopic} and
@@ -108,6 +116,26 @@ public final class ConsumerGroup implements Group {
 
     public boolean hasTargetAssignment(String memberId) {
         return targetAssignment.containsKey(memberId);
+    }
+
+    /** The union of the members' subscribed topic names (regexes resolved against the current topics). */
+    public SortedSet<String> subscribedTopicNames() {
+        refreshSubscriptions();
+        return Collections.unmodifiableSortedSet(subscribedTopicNames);
+    }
+
+    /** The metadata hash of {@link #subscribedTopicNames()} against the current topics (KIP-1101). */
+    public long subscribedMetadataHash() {
+        refreshSubscriptions();
+        return subscribedMetadataHash;
+    }
+
+    private void refreshSubscriptions() {
+        if (subscribedTopicNames == null || subscriptionsImage != topics.image()) {
+            subscriptionsImage = topics.image();
+            subscribedTopicNames = topics.topicNames(members.values());
+            subscribedMetadataHash = topics.metadataHash(subscribedTopicNames);
+        }
     }
 
     /** Which member epoch holds a partition now (assigned or pending revocation), -1 if nobody. */
@@ -225,7 +253,7 @@ public final class ConsumerGroup implements Group {
 
     @Override
     public boolean isSubscribedToTopic(String topic) {
-        return topics.topicNames(members.values()).contains(topic);
+        return subscribedTopicNames().contains(topic);
     }
 
     /** Offsets of topics the group no longer consumes expire counting from their commit. */
@@ -285,6 +313,9 @@ public final class ConsumerGroup implements Group {
     /** Adds or replaces a member, keeping the static-member index and the partition owners in step. */
     void applyMember(ConsumerGroupMember member) {
         ConsumerGroupMember old = members.put(member.memberId(), member);
+        if (old == null || !sameSubscription(old, member)) {
+            subscribedTopicNames = null;
+        }
         if (old != null) {
             old.instanceId().ifPresent(instanceId -> staticMembers.remove(instanceId, old.memberId()));
             forEachOwned(old, (topicId, partition) -> {
@@ -310,6 +341,12 @@ public final class ConsumerGroup implements Group {
         applyMember(old.toBuilder().assignedPartitions(PartitionEpochs.EMPTY)
             .partitionsPendingRevocation(PartitionEpochs.EMPTY).instanceId(null).build());
         members.remove(memberId);
+        subscribedTopicNames = null;
+    }
+
+    private static boolean sameSubscription(ConsumerGroupMember a, ConsumerGroupMember b) {
+        return a.subscribedTopicNames().equals(b.subscribedTopicNames())
+            && a.subscribedTopicRegex().equals(b.subscribedTopicRegex());
     }
 
     private static void forEachOwned(ConsumerGroupMember member, PartitionVisitor visitor) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 import dev.handoff.coordinator.Group;
@@ -12,7 +11,6 @@ import dev.handoff.coordinator.GroupCoordinatorConfig;
 import dev.handoff.coordinator.GroupRegistry;
 import dev.handoff.coordinator.RequestContext;
 import dev.handoff.coordinator.assignor.MemberAssignment;
-import dev.handoff.coordinator.assignor.PartitionAssignor;
 import dev.handoff.coordinator.assignor.PartitionAssignorException;
 import dev.handoff.coordinator.assignor.PartitionSet;
 import dev.handoff.coordinator.record.CoordinatorRecord;
@@ -113,28 +111,25 @@ final class ConsumerGroupHeartbeatHandler {
         throwIfGroupIsFull(group, memberId, request.instanceId());
 
         // 1. Find (or create, or take over) the member, apply the request to it and maybe bump the group epoch.
-        Map<String, MemberAssignment> target = new TreeMap<>();
-        group.members().keySet().forEach(id -> {
-            if (group.hasTargetAssignment(id)) {
-                target.put(id, group.targetAssignment(id));
-            }
-        });
-        SortedMap<String, ConsumerGroupMember> members = new TreeMap<>(group.members());
-        MemberLookup lookup = lookUpMember(group, request, memberId, out, target, members);
+        //    Only a real change (join, subscription, assignor choice) looks at every member; a steady heartbeat
+        //    reads the group's cached subscriptions and costs O(1).
+        MemberLookup lookup = lookUpMember(group, request, memberId, out);
         ConsumerGroupMember member = lookup.member();
         ConsumerGroupMember updated = applyRequest(member, request, context);
+        GroupAfterHeartbeat after = new GroupAfterHeartbeat(group, lookup.replaced(), updated);
         boolean subscriptionChanged = !updated.subscribedTopicNames().equals(member.subscribedTopicNames())
             || !updated.subscribedTopicRegex().equals(member.subscribedTopicRegex());
         if (lookup.isNew() || !ConsumerGroupRecords.metadataValue(updated)
             .equals(ConsumerGroupRecords.metadataValue(member))) {
             out.record(ConsumerGroupRecords.memberRecord(groupId, updated));
         }
-        PartitionAssignor assignorBefore = assignors.effective(members.values());
-        members.put(memberId, updated);
-        PartitionAssignor assignor = assignors.effective(members.values());
-        long metadataHash = topics.metadataHash(topics.topicNames(members.values()));
+        boolean assignorChanged = (lookup.isNew() || !updated.serverAssignorName().equals(member.serverAssignorName()))
+            && assignors.effective(group.members().values()) != assignors.effective(after.members().values());
+        long metadataHash = lookup.isNew() || subscriptionChanged
+            ? topics.metadataHash(topics.topicNames(after.members().values()))
+            : group.subscribedMetadataHash();
         int groupEpoch = group.groupEpoch();
-        if (newGroup || subscriptionChanged || metadataHash != group.metadataHash() || assignor != assignorBefore) {
+        if (newGroup || subscriptionChanged || metadataHash != group.metadataHash() || assignorChanged) {
             groupEpoch++;
             out.record(Records.consumerGroupEpoch(groupId, groupEpoch, metadataHash));
             LOGGER.atDebug().addKeyValue("groupId", groupId).addKeyValue("memberId", memberId)
@@ -142,23 +137,22 @@ final class ConsumerGroupHeartbeatHandler {
         }
 
         // 2. Recompute the target assignment when the group epoch is ahead of it, at most once per
-        //    group.consumer.assignment.interval.ms (KIP-1263).
+        //    group.consumer.assignment.interval.ms (KIP-1263); otherwise the member keeps its current target.
         int assignmentEpoch = group.assignmentEpoch();
         long assignedAtMs = group.assignedAtMs();
+        MemberAssignment memberTarget = after.targetAssignment(memberId);
         if (groupEpoch > assignmentEpoch && mayAssign(group, nowMs)) {
-            TargetAssignmentUpdater.Update update =
-                targetUpdater.compute(groupId, members, target, groupEpoch, assignor, nowMs);
+            TargetAssignmentUpdater.Update update = targetUpdater.compute(groupId, after.members(), after.target(),
+                groupEpoch, assignors.effective(after.members().values()), nowMs);
             out.records(update.records());
-            target.clear();
-            target.putAll(update.target());
+            memberTarget = update.target().getOrDefault(memberId, MemberAssignment.EMPTY);
             assignmentEpoch = groupEpoch;
             assignedAtMs = nowMs;
         }
 
         // 3. Reconcile the member towards its target assignment.
         ConsumerGroupMember reconciled = new CurrentAssignmentBuilder(updated)
-            .withTargetAssignment(assignmentEpoch,
-                target.getOrDefault(memberId, MemberAssignment.EMPTY).partitions())
+            .withTargetAssignment(assignmentEpoch, memberTarget.partitions())
             .withCurrentPartitionEpoch(group.partitionOwners())
             .withOwnedPartitions(ownedPartitions(request))
             .withSubscribedTopicIds(topics.topicIds(updated))
@@ -176,7 +170,7 @@ final class ConsumerGroupHeartbeatHandler {
             .setMemberId(memberId)
             .setMemberEpoch(reconciled.memberEpoch())
             .setHeartbeatIntervalMs(intervals.intervalMs(reconciled, new HeartbeatIntervalPolicy.GroupMotion(
-                members.size(), groupEpoch, assignmentEpoch, assignedAtMs), nowMs));
+                after.size(), groupEpoch, assignmentEpoch, assignedAtMs), nowMs));
         if (request.memberEpoch() == JOIN_EPOCH || isFullRequest(request)
             || !reconciled.assignedPartitions().equals(member.assignedPartitions())) {
             response.setAssignment(assignment(reconciled));
@@ -236,9 +230,7 @@ final class ConsumerGroupHeartbeatHandler {
     }
 
     private MemberLookup lookUpMember(ConsumerGroup group, ConsumerGroupHeartbeatRequestData request,
-                                      String memberId, ResultBuilder<CoordinatorRecord> out,
-                                      Map<String, MemberAssignment> target,
-                                      Map<String, ConsumerGroupMember> members) {
+                                      String memberId, ResultBuilder<CoordinatorRecord> out) {
         String instanceId = request.instanceId();
         Optional<ConsumerGroupMember> existing = group.member(memberId);
         if (instanceId == null || request.memberEpoch() != JOIN_EPOCH) {
@@ -273,11 +265,9 @@ final class ConsumerGroupHeartbeatHandler {
             Records.consumerCurrentAssignmentTombstone(group.groupId(), old.memberId()),
             Records.consumerTargetAssignmentTombstone(group.groupId(), old.memberId()),
             Records.consumerMemberTombstone(group.groupId(), old.memberId())));
-        MemberAssignment oldTarget = target.remove(old.memberId());
-        members.remove(old.memberId());
         ConsumerGroupMember takeover = copyAs(old, memberId);
-        target.put(memberId, oldTarget == null ? MemberAssignment.EMPTY : oldTarget);
-        out.record(ConsumerGroupRecords.targetAssignmentRecord(group.groupId(), memberId, target.get(memberId)));
+        out.record(ConsumerGroupRecords.targetAssignmentRecord(group.groupId(), memberId,
+            group.targetAssignment(old.memberId())));
         LOGGER.atInfo().addKeyValue("groupId", group.groupId()).addKeyValue("memberId", memberId)
             .addKeyValue("replacedMemberId", old.memberId()).log("Static member replaced");
         return new MemberLookup(takeover, true, Optional.of(old.memberId()));
