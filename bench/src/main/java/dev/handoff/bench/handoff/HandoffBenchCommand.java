@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             "-> new owner receives it) and partition-seconds without an owner."})
 public final class HandoffBenchCommand implements Callable<Integer> {
 
+    /** The lab's workload (records per second, processing time, seed); the rollout timing is this command's. */
     private static final Scenario LAB_DEFAULTS = Scenario.defaults();
 
     @Spec
@@ -82,21 +83,21 @@ public final class HandoffBenchCommand implements Callable<Integer> {
             description = "Rolling restart: partitions (default: ${DEFAULT-VALUE}).")
     private int partitions;
 
-    @Option(names = "--pod-start-delay-ms", description = "Rolling restart: from stopping a consumer to its "
-            + "replacement starting (default: the lab's, ${DEFAULT-VALUE}).")
-    private long podStartDelayMs = LAB_DEFAULTS.podStartDelayMs();
+    @Option(names = "--pod-start-delay-ms", defaultValue = "3000", description = "Rolling restart: from stopping "
+            + "a consumer to its replacement starting (default: ${DEFAULT-VALUE}).")
+    private long podStartDelayMs;
 
-    @Option(names = "--step-wait-ms", description = "Rolling restart: from a replacement starting to the next "
-            + "step (default: the lab's, ${DEFAULT-VALUE}).")
-    private long stepWaitMs = LAB_DEFAULTS.stepWaitMs();
+    @Option(names = "--step-wait-ms", defaultValue = "5000", description = "Rolling restart: from a replacement "
+            + "starting to the next step (default: ${DEFAULT-VALUE}).")
+    private long stepWaitMs;
 
-    @Option(names = "--warmup-ms", description = "Rolling restart: from the group's start to the first step "
-            + "(default: the lab's, ${DEFAULT-VALUE}).")
-    private long warmupMs = LAB_DEFAULTS.warmupMs();
+    @Option(names = "--warmup-ms", defaultValue = "15000", description = "Rolling restart: from the group's "
+            + "start to the first step (default: ${DEFAULT-VALUE}).")
+    private long warmupMs;
 
-    @Option(names = "--cooldown-ms", description = "Rolling restart: after the last step (default: the lab's, "
-            + "${DEFAULT-VALUE}).")
-    private long cooldownMs = LAB_DEFAULTS.cooldownMs();
+    @Option(names = "--cooldown-ms", defaultValue = "15000", description = "Rolling restart: after the last step "
+            + "(default: ${DEFAULT-VALUE}).")
+    private long cooldownMs;
 
     @Option(names = "--kafka-classpath-file", defaultValue = "bench/target/kafka-classpath.txt",
             description = "Kafka's runtime classpath, written by the bench build (default: ${DEFAULT-VALUE}).")
