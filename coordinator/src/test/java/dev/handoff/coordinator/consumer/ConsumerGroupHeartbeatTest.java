@@ -198,6 +198,33 @@ class ConsumerGroupHeartbeatTest {
     }
 
     @Test
+    void groupSubscriptionsFollowSubscriptionChangesAndLeavesWhileSteadyHeartbeatsReuseThem() {
+        // Given
+        ctx.createTopic("foo", 1);
+        ctx.createTopic("bar", 1);
+        ctx.createTopic("baz", 1);
+        ctx.heartbeat(join("m1", "foo"));
+        ctx.heartbeat(join("m2", "bar"));
+        assertThat(ctx.group().subscribedTopicNames()).containsExactly("bar", "foo");
+
+        // When
+        ctx.heartbeat(heartbeat("m1", ctx.member("m1").memberEpoch()).setSubscribedTopicNames(List.of("baz")));
+        List<String> afterChange = List.copyOf(ctx.group().subscribedTopicNames());
+        ctx.heartbeat(leave("m2"));
+        List<String> afterLeave = List.copyOf(ctx.group().subscribedTopicNames());
+        ctx.heartbeat(heartbeat("m1", ctx.member("m1").memberEpoch()));
+        int groupEpoch = ctx.group().groupEpoch();
+        ctx.heartbeat(heartbeat("m1", ctx.member("m1").memberEpoch()));
+
+        // Then
+        assertThat(afterChange).containsExactly("bar", "baz");
+        assertThat(afterLeave).containsExactly("baz");
+        assertThat(ctx.group().isSubscribedToTopic("bar")).isFalse();
+        assertThat(ctx.lastRecords()).isEmpty();
+        assertThat(ctx.group().groupEpoch()).isEqualTo(groupEpoch);
+    }
+
+    @Test
     void topicCreationGrowthAndDeletionBumpTheEpochOfSubscribedGroups() {
         // Given
         Uuid foo = ctx.createTopic("foo", 1);
