@@ -54,6 +54,13 @@ final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        if (connections.size() >= config.maxConnections()) {
+            // Bounded by max.connections (Kafka's default is unlimited); the client retries with backoff.
+            LOGGER.warn("Closing a connection from {}: max.connections={} reached", channel.remoteAddress(),
+                    config.maxConnections());
+            channel.close();
+            return;
+        }
         connections.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
         if (metrics != RequestMetrics.NONE) {

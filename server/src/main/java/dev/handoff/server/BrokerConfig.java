@@ -28,6 +28,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param logFlushSchedulerIntervalMs   how often the flush check runs: {@code log.flush.interval.ms} if set,
  *                                      else {@code log.flush.scheduler.interval.ms}
  * @param connectionsMaxIdleMs          {@code connections.max.idle.ms}
+ * @param maxConnections                {@code max.connections}: connections beyond it are closed on accept
  * @param numNetworkThreads             {@code num.network.threads}: socket event loop threads
  * @param numIoThreads                  {@code num.io.threads}: request handler threads
  * @param clusterId                     {@code cluster.id}; when empty one is generated and kept in
@@ -39,7 +40,8 @@ public record BrokerConfig(int nodeId, Endpoint listener, Optional<Endpoint> adv
                            int numPartitions, boolean autoCreateTopicsEnable, short defaultReplicationFactor,
                            int socketRequestMaxBytes, LogConfig logConfig, LogStoreSettings logStoreSettings,
                            long logRetentionCheckIntervalMs,
-                           long logFlushSchedulerIntervalMs, long connectionsMaxIdleMs, int numNetworkThreads,
+                           long logFlushSchedulerIntervalMs, long connectionsMaxIdleMs, int maxConnections,
+                           int numNetworkThreads,
                            int numIoThreads, Optional<String> clusterId, Map<String, String> originals) {
 
     public BrokerConfig {
@@ -106,6 +108,7 @@ public record BrokerConfig(int nodeId, Endpoint listener, Optional<Endpoint> adv
         values.put("log.message.timestamp.type", logConfig.timestampType().toString());
         values.put("log.cleanup.policy", logConfig.compact() ? "compact" : "delete");
         values.put("connections.max.idle.ms", Long.toString(connectionsMaxIdleMs));
+        values.put("max.connections", Integer.toString(maxConnections));
         values.put("num.network.threads", Integer.toString(numNetworkThreads));
         values.put("num.io.threads", Integer.toString(numIoThreads));
         values.put("producer.id.expiration.ms", Long.toString(logStoreSettings.producerIdExpirationMs()));

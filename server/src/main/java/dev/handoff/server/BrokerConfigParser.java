@@ -29,7 +29,7 @@ final class BrokerConfigParser {
             "log.flush.scheduler.interval.ms", "log.retention.check.interval.ms", "message.max.bytes",
             "log.message.timestamp.type", "log.message.timestamp.before.max.ms",
             "log.message.timestamp.after.max.ms", "log.cleanup.policy", "log.index.interval.bytes",
-            "log.index.size.max.bytes", "connections.max.idle.ms", "num.io.threads", "num.network.threads",
+            "log.index.size.max.bytes", "connections.max.idle.ms", "max.connections", "num.io.threads", "num.network.threads",
             "cluster.id", "producer.id.expiration.ms", "log.segment.delete.delay.ms", BrokerConfig.METRICS_LISTENER,
             FlightRecorderConfig.ENABLE, FlightRecorderConfig.EVENTS_PER_GROUP, FlightRecorderConfig.GROUPS);
 
@@ -66,6 +66,7 @@ final class BrokerConfigParser {
                 r.positiveLong("log.retention.check.interval.ms", 300_000L),
                 r.positiveLong("log.flush.interval.ms", r.positiveLong("log.flush.scheduler.interval.ms", Long.MAX_VALUE)),
                 r.longValue("connections.max.idle.ms", 600_000L),
+                r.positiveInt("max.connections", Integer.MAX_VALUE),
                 r.positiveInt("num.network.threads", 3),
                 r.positiveInt("num.io.threads", 8),
                 r.optional("cluster.id"),

@@ -2,9 +2,13 @@ package dev.handoff.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -153,6 +157,31 @@ class BrokerServerTest {
         assertThat(latest).isEqualTo(1);
         assertThat(retention).isEqualTo("3600000");
         assertThat(admin.listTopics().names().get()).doesNotContain("audit");
+    }
+
+    @Test
+    void closesConnectionsBeyondMaxConnections() throws Exception {
+        // Given
+        Map<String, String> props = new HashMap<>(config(dataDir).originals());
+        props.put("max.connections", "2");
+        BrokerServer broker = BrokerServer.start(BrokerConfig.from(props));
+        closeables.add(broker);
+        InetSocketAddress address = broker.boundAddress();
+        Socket first = socket(address);
+        Socket second = socket(address);
+        // When
+        Socket third = socket(address);
+        // Then
+        assertThat(third.getInputStream().read()).as("the third connection is closed by the broker").isEqualTo(-1);
+        assertThat(first.isClosed()).isFalse();
+        assertThat(second.isClosed()).isFalse();
+    }
+
+    private Socket socket(InetSocketAddress address) throws IOException {
+        Socket socket = new Socket(address.getAddress(), address.getPort());
+        socket.setSoTimeout(10_000);
+        closeables.add(socket);
+        return socket;
     }
 
     private BrokerServer start(Path dir) {
