@@ -43,12 +43,6 @@ final class UpgradeTestSupport {
         }
     }
 
-    static void deleteTopic(EmbeddedHandoff broker, String topic) throws Exception {
-        try (Admin admin = admin(broker)) {
-            admin.deleteTopics(List.of(topic)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
     static ConsumerGroupDescription describe(EmbeddedHandoff broker, String groupId) throws Exception {
         try (Admin admin = admin(broker)) {
             return admin.describeConsumerGroups(List.of(groupId)).all()
