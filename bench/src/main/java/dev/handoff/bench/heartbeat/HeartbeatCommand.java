@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,25 +32,8 @@ public final class HeartbeatCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--members", defaultValue = "5000", description = "Simulated members (default: ${DEFAULT-VALUE}).")
-    private int members;
-
-    @Option(names = "--groups", defaultValue = "500", description = "Consumer groups (default: ${DEFAULT-VALUE}).")
-    private int groups;
-
-    @Option(names = "--topics", defaultValue = "2", description = "Topics every group subscribes to (default: ${DEFAULT-VALUE}).")
-    private int topics;
-
-    @Option(names = "--partitions", defaultValue = "8", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
-    private int partitions;
-
-    @Option(names = "--connections", defaultValue = "8",
-            description = "Connections the members share (default: ${DEFAULT-VALUE}).")
-    private int connections;
-
-    @Option(names = "--io-threads", defaultValue = "1",
-            description = "Event loop threads of the load generator (default: ${DEFAULT-VALUE}).")
-    private int ioThreads;
+    @Mixin
+    private LoadShapeOptions load;
 
     @Option(names = "--duration", defaultValue = "PT20S", description = "Measured time, ISO-8601 (default: ${DEFAULT-VALUE}).")
     private Duration duration;
@@ -85,10 +69,9 @@ public final class HeartbeatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadShape shape = new LoadShape(members, groups, topics, partitions, connections,
-                LoadShape.DEFAULT_REBALANCE_TIMEOUT_MS);
-        Pacing pacing = rate == null ? Pacing.closedLoop() : Pacing.fixedRate(rate, members);
-        HeartbeatBenchmark benchmark = new HeartbeatBenchmark(shape, warmUp, duration, ioThreads);
+        LoadShape shape = load.shape();
+        Pacing pacing = rate == null ? Pacing.closedLoop() : Pacing.fixedRate(rate, load.members);
+        HeartbeatBenchmark benchmark = new HeartbeatBenchmark(shape, warmUp, duration, load.ioThreads);
         Optional<HeartbeatFigures> kafka = Optional.empty();
         Optional<HeartbeatFigures> handoff = Optional.empty();
         String kafkaName = "Kafka 4.4.0";
@@ -109,7 +92,7 @@ public final class HeartbeatCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(shape.describe() + "; " + ioThreads + " load generator thread(s)");
+        out.println(shape.describe() + "; " + load.ioThreads + " load generator thread(s)");
         out.println("Pacing: " + pacing.describe() + "; warm-up " + warmUp + ", measured " + duration);
         out.print(HeartbeatTable.render(kafkaName, kafka, handoffName, handoff));
         out.flush();

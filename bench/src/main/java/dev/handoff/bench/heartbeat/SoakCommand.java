@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,25 +24,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--members", defaultValue = "5000", description = "Simulated members (default: ${DEFAULT-VALUE}).")
-    private int members;
-
-    @Option(names = "--groups", defaultValue = "500", description = "Consumer groups (default: ${DEFAULT-VALUE}).")
-    private int groups;
-
-    @Option(names = "--topics", defaultValue = "2", description = "Topics every group subscribes to (default: ${DEFAULT-VALUE}).")
-    private int topics;
-
-    @Option(names = "--partitions", defaultValue = "8", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
-    private int partitions;
-
-    @Option(names = "--connections", defaultValue = "8",
-            description = "Connections the members share (default: ${DEFAULT-VALUE}).")
-    private int connections;
-
-    @Option(names = "--io-threads", defaultValue = "1",
-            description = "Event loop threads of the load generator (default: ${DEFAULT-VALUE}).")
-    private int ioThreads;
+    @Mixin
+    private LoadShapeOptions load;
 
     @Option(names = "--duration", defaultValue = "PT10M", description = "Soak time, ISO-8601 (default: ${DEFAULT-VALUE}).")
     private Duration duration;
@@ -73,9 +57,8 @@ public final class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SoakSettings settings = new SoakSettings(new LoadShape(members, groups, topics, partitions, connections,
-                LoadShape.DEFAULT_REBALANCE_TIMEOUT_MS), duration, leavesPerSecond, seed);
-        Soak soak = new Soak(settings, ioThreads);
+        SoakSettings settings = new SoakSettings(load.shape(), duration, leavesPerSecond, seed);
+        Soak soak = new Soak(settings, load.ioThreads);
         SoakReport report;
         String broker;
         if (bootstrapServer != null) {
