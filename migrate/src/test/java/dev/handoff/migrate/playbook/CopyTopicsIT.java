@@ -2,55 +2,42 @@ package dev.handoff.migrate.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handoff.migrate.ClusterPair;
 import dev.handoff.migrate.CommandRun;
 import dev.handoff.migrate.Futures;
 import dev.handoff.migrate.TestClients;
-import dev.handoff.migrate.TestCluster;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Strategy A's first step between two real clusters. */
 class CopyTopicsIT {
 
-    private static TestCluster oldCluster;
-    private static TestCluster newCluster;
-
-    @BeforeAll
-    static void startClusters() {
-        oldCluster = TestCluster.start("old");
-        newCluster = TestCluster.start("new");
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        oldCluster.close();
-        newCluster.close();
-    }
+    @RegisterExtension
+    static final ClusterPair CLUSTERS = new ClusterPair();
 
     @Test
     void copiesMatchingTopicsWithPartitionCountsAndExplicitConfigs() {
         // Given
         String prefix = TestClients.uniqueName("copy");
-        TestClients.createTopic(oldCluster.bootstrapServers(), prefix + ".orders", 5,
+        TestClients.createTopic(CLUSTERS.oldBootstrap(), prefix + ".orders", 5,
                 Map.of("retention.ms", "86400000"));
-        TestClients.createTopic(oldCluster.bootstrapServers(), prefix + ".audit", 2, Map.of());
-        TestClients.createTopic(oldCluster.bootstrapServers(), TestClients.uniqueName("other"), 1, Map.of());
+        TestClients.createTopic(CLUSTERS.oldBootstrap(), prefix + ".audit", 2, Map.of());
+        TestClients.createTopic(CLUSTERS.oldBootstrap(), TestClients.uniqueName("other"), 1, Map.of());
 
         // When
-        CommandRun run = CommandRun.of(new CopyTopicsCommand(), "--from", oldCluster.bootstrapServers(),
-                "--to", newCluster.bootstrapServers(), "--topics", prefix.replace("-", "\\-") + "\\..*");
+        CommandRun run = CommandRun.of(new CopyTopicsCommand(), "--from", CLUSTERS.oldBootstrap(),
+                "--to", CLUSTERS.newBootstrap(), "--topics", prefix.replace("-", "\\-") + "\\..*");
 
         // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(prefix + ".orders").contains("CREATE").contains("Cutover checklist");
-        try (Admin target = TestClients.admin(newCluster.bootstrapServers())) {
+        try (Admin target = TestClients.admin(CLUSTERS.newBootstrap())) {
             Map<String, TopicDescription> topics = Futures.get(target.describeTopics(
                     List.of(prefix + ".orders", prefix + ".audit")).allTopicNames());
             assertThat(topics.get(prefix + ".orders").partitions()).hasSize(5);
@@ -65,12 +52,12 @@ class CopyTopicsIT {
     void secondRunLeavesExistingTopicsAloneAndFlagsPartitionCountConflicts() {
         // Given
         String topic = TestClients.uniqueName("conflict");
-        TestClients.createTopic(oldCluster.bootstrapServers(), topic, 4, Map.of());
-        TestClients.createTopic(newCluster.bootstrapServers(), topic, 2, Map.of());
+        TestClients.createTopic(CLUSTERS.oldBootstrap(), topic, 4, Map.of());
+        TestClients.createTopic(CLUSTERS.newBootstrap(), topic, 2, Map.of());
 
         // When
-        CommandRun run = CommandRun.of(new CopyTopicsCommand(), "--from", oldCluster.bootstrapServers(),
-                "--to", newCluster.bootstrapServers(), "--topics", topic.replace("-", "\\-"), "--json");
+        CommandRun run = CommandRun.of(new CopyTopicsCommand(), "--from", CLUSTERS.oldBootstrap(),
+                "--to", CLUSTERS.newBootstrap(), "--topics", topic.replace("-", "\\-"), "--json");
 
         // Then
         assertThat(run.exitCode()).isEqualTo(1);
@@ -81,16 +68,16 @@ class CopyTopicsIT {
     void dryRunCreatesNothing() {
         // Given
         String topic = TestClients.uniqueName("dry");
-        TestClients.createTopic(oldCluster.bootstrapServers(), topic, 1, Map.of());
+        TestClients.createTopic(CLUSTERS.oldBootstrap(), topic, 1, Map.of());
 
         // When
-        CommandRun run = CommandRun.of(new CopyTopicsCommand(), "--from", oldCluster.bootstrapServers(),
-                "--to", newCluster.bootstrapServers(), "--topics", topic.replace("-", "\\-"), "--dry-run");
+        CommandRun run = CommandRun.of(new CopyTopicsCommand(), "--from", CLUSTERS.oldBootstrap(),
+                "--to", CLUSTERS.newBootstrap(), "--topics", topic.replace("-", "\\-"), "--dry-run");
 
         // Then
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Plan (dry run)");
-        try (Admin target = TestClients.admin(newCluster.bootstrapServers())) {
+        try (Admin target = TestClients.admin(CLUSTERS.newBootstrap())) {
             assertThat(Futures.get(target.listTopics().names())).doesNotContain(topic);
         }
     }

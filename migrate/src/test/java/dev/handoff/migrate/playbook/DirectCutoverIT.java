@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.handoff.migrate.ClientSettings;
+import dev.handoff.migrate.ClusterPair;
 import dev.handoff.migrate.CommandRun;
 import dev.handoff.migrate.TestClients;
-import dev.handoff.migrate.TestCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +19,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,20 +39,8 @@ class DirectCutoverIT {
     /** How many records reach the new cluster before the consumers start there: the operator's gap. */
     private static final long GAP_RECORDS = 100;
 
-    private static TestCluster oldCluster;
-    private static TestCluster newCluster;
-
-    @BeforeAll
-    static void startClusters() {
-        oldCluster = TestCluster.start("old");
-        newCluster = TestCluster.start("new");
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        oldCluster.close();
-        newCluster.close();
-    }
+    @RegisterExtension
+    static final ClusterPair CLUSTERS = new ClusterPair();
 
     @Test
     void consumersStartingAtTheNewClustersEndLoseWhatWasProducedInTheGap() throws Exception {
@@ -93,9 +80,9 @@ class DirectCutoverIT {
 
     private static String copiedTopic() {
         String topic = TestClients.uniqueName("cutover");
-        TestClients.createTopic(oldCluster.bootstrapServers(), topic, 3, Map.of());
-        CommandRun copy = CommandRun.of(new CopyTopicsCommand(), "--from", oldCluster.bootstrapServers(),
-                "--to", newCluster.bootstrapServers(), "--topics", topic.replace("-", "\\-"));
+        TestClients.createTopic(CLUSTERS.oldBootstrap(), topic, 3, Map.of());
+        CommandRun copy = CommandRun.of(new CopyTopicsCommand(), "--from", CLUSTERS.oldBootstrap(),
+                "--to", CLUSTERS.newBootstrap(), "--topics", topic.replace("-", "\\-"));
         assertThat(copy.exitCode()).as(copy.err()).isZero();
         return topic;
     }
@@ -103,15 +90,15 @@ class DirectCutoverIT {
     private static Cutover runCutover(String topic, boolean fromLogStart) throws Exception {
         String runId = TestClients.uniqueName("run");
         List<Long> consumed = new ArrayList<>();
-        try (SwitchingProducer producer = new SwitchingProducer(oldCluster.bootstrapServers(),
-                newCluster.bootstrapServers(), topic, runId, TOTAL, RATE).start();
-             KafkaConsumer<String, byte[]> onOld = consumer(oldCluster, topic, OptionalLong.of(0))) {
+        try (SwitchingProducer producer = new SwitchingProducer(CLUSTERS.oldBootstrap(),
+                CLUSTERS.newBootstrap(), topic, runId, TOTAL, RATE).start();
+             KafkaConsumer<String, byte[]> onOld = consumer(CLUSTERS.oldBootstrap(), topic, OptionalLong.of(0))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> producer.sent() >= CUTOVER_AT);
             producer.cutover();
             await().atMost(Duration.ofSeconds(30)).until(() -> producer.sentToNew() > 0);
             readToEnd(onOld, runId, consumed);
             await().atMost(Duration.ofSeconds(30)).until(() -> producer.sentToNew() >= GAP_RECORDS);
-            try (KafkaConsumer<String, byte[]> onNew = consumer(newCluster, topic,
+            try (KafkaConsumer<String, byte[]> onNew = consumer(CLUSTERS.newBootstrap(), topic,
                     fromLogStart ? OptionalLong.of(0) : OptionalLong.empty())) {
                 long skipped = onNew.assignment().stream().mapToLong(onNew::position).sum();
                 await().atMost(Duration.ofSeconds(60)).until(producer::done);
@@ -123,8 +110,8 @@ class DirectCutoverIT {
     }
 
     /** Assigns every partition, at offset 0 or, without one, at the end (a fresh group with latest). */
-    private static KafkaConsumer<String, byte[]> consumer(TestCluster cluster, String topic, OptionalLong start) {
-        Properties properties = ClientSettings.of(cluster.bootstrapServers()).forClient("cutover-consumer");
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String topic, OptionalLong start) {
+        Properties properties = ClientSettings.of(bootstrapServers).forClient("cutover-consumer");
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

@@ -3,8 +3,8 @@ package dev.handoff.migrate.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.handoff.migrate.ClusterPair;
 import dev.handoff.migrate.TestClients;
-import dev.handoff.migrate.TestCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,27 +31,15 @@ class DualClusterConsumerIT {
     private static final int RATE = 500;
     private static final Duration QUIET = Duration.ofSeconds(2);
 
-    private static TestCluster oldCluster;
-    private static TestCluster newCluster;
-
-    @BeforeAll
-    static void startClusters() {
-        oldCluster = TestCluster.start("old");
-        newCluster = TestCluster.start("new");
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        oldCluster.close();
-        newCluster.close();
-    }
+    @RegisterExtension
+    static final ClusterPair CLUSTERS = new ClusterPair();
 
     @Test
     void consumesEverythingFromBothClustersAcrossRebalancesAndLeavesTheOldOne() throws Exception {
         // Given
         String topic = TestClients.uniqueName("dual");
-        TestClients.createTopic(oldCluster.bootstrapServers(), topic, 3, Map.of());
-        TestClients.createTopic(newCluster.bootstrapServers(), topic, 3, Map.of());
+        TestClients.createTopic(CLUSTERS.oldBootstrap(), topic, 3, Map.of());
+        TestClients.createTopic(CLUSTERS.newBootstrap(), topic, 3, Map.of());
         String group = TestClients.uniqueName("dual-group");
         String runId = TestClients.uniqueName("run");
         Queue<Long> consumed = new ConcurrentLinkedQueue<>();
@@ -61,8 +48,8 @@ class DualClusterConsumerIT {
         Instance first = new Instance(group, topic, runId, consumed, sources, running);
 
         // When
-        try (SwitchingProducer producer = new SwitchingProducer(oldCluster.bootstrapServers(),
-                newCluster.bootstrapServers(), topic, runId, TOTAL, RATE).start()) {
+        try (SwitchingProducer producer = new SwitchingProducer(CLUSTERS.oldBootstrap(),
+                CLUSTERS.newBootstrap(), topic, runId, TOTAL, RATE).start()) {
             first.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> producer.sent() >= TOTAL / 3);
             Instance second = new Instance(group, topic, runId, consumed, sources, running);
@@ -115,7 +102,7 @@ class DualClusterConsumerIT {
         public void run() {
             Properties properties = TestClients.groupConsumerProperties(group, "consumer");
             try (DualClusterConsumer<String, byte[]> consumer = DualClusterConsumer.create(properties,
-                    oldCluster.bootstrapServers(), newCluster.bootstrapServers(), new StringDeserializer(),
+                    CLUSTERS.oldBootstrap(), CLUSTERS.newBootstrap(), new StringDeserializer(),
                     new ByteArrayDeserializer(), QUIET)) {
                 consumer.subscribe(List.of(topic));
                 while (running.get()) {
