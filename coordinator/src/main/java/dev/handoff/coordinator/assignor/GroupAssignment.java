@@ -16,6 +16,11 @@ public record GroupAssignment(Map<String, MemberAssignment> members) {
         members = Collections.unmodifiableMap(members);
     }
 
+    /** An assignor's result: {@code assignments[m]} is the assignment of {@code group.member(m)}. */
+    static GroupAssignment of(GroupSpec group, MemberAssignment[] assignments) {
+        return new GroupAssignment(new MemberIndexedMap(group, assignments));
+    }
+
     /** The assignment of one member, empty if unknown. */
     public MemberAssignment member(String memberId) {
         return members.getOrDefault(memberId, MemberAssignment.EMPTY);

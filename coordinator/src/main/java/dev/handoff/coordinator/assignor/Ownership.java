@@ -1,8 +1,6 @@
 package dev.handoff.coordinator.assignor;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.Uuid;
@@ -68,12 +66,15 @@ final class Ownership {
         out.clear();
         MemberSpec spec = group.member(member);
         Set<Uuid> subscribed = spec.subscribedTopicIds();
-        for (Map.Entry<Uuid, PartitionSet> entry : spec.currentAssignment().partitions().entrySet()) {
-            int topic = index.indexOf(entry.getKey());
-            if (topic < 0 || !subscribed.contains(entry.getKey())) {
+        MemberAssignment current = spec.currentAssignment();
+        // Topics come in topic id order, the index's order, so the global numbers come out ascending.
+        for (int t = 0; t < current.topicCount(); t++) {
+            Uuid topicId = current.topicAt(t);
+            int topic = index.indexOf(topicId);
+            if (topic < 0 || !subscribed.contains(topicId)) {
                 continue;
             }
-            PartitionSet partitions = entry.getValue();
+            PartitionSet partitions = current.partitionsAt(t);
             int numPartitions = index.numPartitions(topic);
             int offset = index.offset(topic);
             for (int i = 0; i < partitions.size(); i++) {
@@ -83,8 +84,6 @@ final class Ownership {
                 }
             }
         }
-        // Map iteration order is hash order; sorting keeps the result independent of it.
-        out.sort();
     }
 
     /** Notes that the member keeps {@code kept} partitions of its current assignment and nothing else yet. */
@@ -113,35 +112,10 @@ final class Ownership {
                 sorted[fill[m]++] = g;
             }
         }
-        Map<String, MemberAssignment> result = new HashMap<>(members * 2);
+        MemberAssignment[] result = new MemberAssignment[members];
         for (int m = 0; m < members; m++) {
-            MemberSpec spec = group.member(m);
-            MemberAssignment assignment = changed[m]
-                    ? build(sorted, start[m], start[m + 1])
-                    : spec.currentAssignment();
-            result.put(spec.memberId(), assignment);
+            result[m] = changed[m] ? index.assignmentOf(sorted, start[m], start[m + 1]) : group.member(m).currentAssignment();
         }
-        return new GroupAssignment(result);
-    }
-
-    private MemberAssignment build(int[] sorted, int from, int to) {
-        Map<Uuid, PartitionSet> partitions = new HashMap<>();
-        int i = from;
-        while (i < to) {
-            int topic = index.topicOf(sorted[i]);
-            int offset = index.offset(topic);
-            int end = offset + index.numPartitions(topic);
-            int j = i;
-            while (j < to && sorted[j] < end) {
-                j++;
-            }
-            int[] local = new int[j - i];
-            for (int k = 0; k < local.length; k++) {
-                local[k] = sorted[i + k] - offset;
-            }
-            partitions.put(index.topicId(topic), PartitionSet.ofSortedUnsafe(local));
-            i = j;
-        }
-        return MemberAssignment.ofOwned(partitions);
+        return GroupAssignment.of(group, result);
     }
 }

@@ -1,6 +1,7 @@
 package dev.handoff.coordinator.assignor;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,33 +50,70 @@ public final class RangeAssignor implements PartitionAssignor {
             return new GroupAssignment(Map.of());
         }
         TopicIndex index = TopicIndex.of(group, topics);
-        int[] order = rangeOrder(group);
-        int[][] subscribers = subscribersInRangeOrder(group, index, order);
-        @SuppressWarnings("unchecked")
-        Map<Uuid, PartitionSet>[] assigned = new Map[size];
-        for (int t = 0; t < index.topicCount(); t++) {
-            int[] members = subscribers[t];
-            int numPartitions = index.numPartitions(t);
-            int quota = numPartitions / members.length;
-            int extra = numPartitions % members.length;
-            int receiving = quota > 0 ? members.length : extra;
-            int next = 0;
+        int topicCount = index.topicCount();
+        int[][] subscribers = subscribersInRangeOrder(group, index, rangeOrder(group));
+        int[] received = new int[size];
+        for (int t = 0; t < topicCount; t++) {
+            int receiving = receiving(index.numPartitions(t), subscribers[t].length);
             for (int i = 0; i < receiving; i++) {
-                int count = quota + (i < extra ? 1 : 0);
-                int member = members[i];
-                if (assigned[member] == null) {
-                    assigned[member] = new HashMap<>();
-                }
-                assigned[member].put(index.topicId(t), PartitionSet.range(next, next + count));
-                next += count;
+                received[subscribers[t][i]]++;
             }
         }
-        Map<String, MemberAssignment> result = new HashMap<>(size * 2);
+        Uuid[] allTopics = new Uuid[topicCount];
+        Arrays.setAll(allTopics, index::topicId);
+        Uuid[][] topicsOf = new Uuid[size][];
+        PartitionSet[][] rangesOf = new PartitionSet[size][];
         for (int m = 0; m < size; m++) {
-            result.put(group.member(m).memberId(),
-                    assigned[m] == null ? MemberAssignment.EMPTY : MemberAssignment.ofOwned(assigned[m]));
+            // A member with partitions of every topic (the usual homogeneous case) shares one topic array.
+            topicsOf[m] = received[m] == topicCount ? allTopics : new Uuid[received[m]];
+            rangesOf[m] = new PartitionSet[received[m]];
         }
-        return new GroupAssignment(result);
+        int[] filled = new int[size];
+        Map<RangeKey, PartitionSet[]> rangesByKey = new HashMap<>();
+        // Topics in topic id order, so every member's arrays fill up sorted by topic id.
+        for (int t = 0; t < topicCount; t++) {
+            PartitionSet[] ranges = rangesByKey.computeIfAbsent(new RangeKey(subscribers[t], index.numPartitions(t)),
+                    RangeAssignor::ranges);
+            for (int i = 0; i < ranges.length; i++) {
+                int member = subscribers[t][i];
+                if (topicsOf[member] != allTopics) {
+                    topicsOf[member][filled[member]] = index.topicId(t);
+                }
+                rangesOf[member][filled[member]++] = ranges[i];
+            }
+        }
+        MemberAssignment[] result = new MemberAssignment[size];
+        for (int m = 0; m < size; m++) {
+            result[m] = MemberAssignment.ofSorted(topicsOf[m], rangesOf[m]);
+        }
+        return GroupAssignment.of(group, result);
+    }
+
+    /**
+     * Co-partitioned topics (equal partition counts, the same subscriber array) get the same ranges, so their
+     * partition sets are built once and shared. Arrays compare by identity, which is what is wanted here.
+     */
+    private record RangeKey(int[] subscribers, int numPartitions) {
+    }
+
+    /** How many subscribers receive partitions: all of them, or only the first {@code P} when there are fewer partitions. */
+    private static int receiving(int numPartitions, int subscribers) {
+        return numPartitions >= subscribers ? subscribers : numPartitions;
+    }
+
+    /** The range of each receiving subscriber, in range order; the first {@code P % N} get one partition more. */
+    private static PartitionSet[] ranges(RangeKey key) {
+        int subscribers = key.subscribers().length;
+        int quota = key.numPartitions() / subscribers;
+        int extra = key.numPartitions() % subscribers;
+        PartitionSet[] ranges = new PartitionSet[receiving(key.numPartitions(), subscribers)];
+        int next = 0;
+        for (int i = 0; i < ranges.length; i++) {
+            int count = quota + (i < extra ? 1 : 0);
+            ranges[i] = PartitionSet.range(next, next + count);
+            next += count;
+        }
+        return ranges;
     }
 
     /** Member positions (in member id order) sorted into range order; identity when there are no static members. */
@@ -99,6 +137,10 @@ public final class RangeAssignor implements PartitionAssignor {
         return order;
     }
 
+    /**
+     * Each topic's subscribers in range order. Topics subscribed by the same subscription classes share one
+     * array, which lets {@link RangeKey} find co-partitioned topics.
+     */
     private static int[][] subscribersInRangeOrder(GroupSpec group, TopicIndex index, int[] order) {
         int topicCount = index.topicCount();
         int[][] subscribers = new int[topicCount][];
@@ -108,23 +150,41 @@ public final class RangeAssignor implements PartitionAssignor {
         }
         int classes = group.subscriptions().size();
         int[][] topicsOfClass = new int[classes][];
+        BitSet[] classesOfTopic = new BitSet[topicCount];
+        Arrays.setAll(classesOfTopic, t -> new BitSet(classes));
         for (int c = 0; c < classes; c++) {
             topicsOfClass[c] = group.subscriptions().get(c).stream().mapToInt(index::indexOf).toArray();
+            for (int t : topicsOfClass[c]) {
+                classesOfTopic[t].set(c);
+            }
+        }
+        Map<BitSet, Integer> firstTopicWith = new HashMap<>();
+        int[] leader = new int[topicCount];
+        for (int t = 0; t < topicCount; t++) {
+            int topic = t;
+            leader[t] = firstTopicWith.computeIfAbsent(classesOfTopic[t], k -> topic);
         }
         int[] count = new int[topicCount];
-        for (int m = 0; m < order.length; m++) {
-            for (int t : topicsOfClass[group.subscriptionOf(m)]) {
-                count[t]++;
+        for (int member : order) {
+            for (int t : topicsOfClass[group.subscriptionOf(member)]) {
+                count[t] += leader[t] == t ? 1 : 0;
             }
         }
         for (int t = 0; t < topicCount; t++) {
-            subscribers[t] = new int[count[t]];
-            count[t] = 0;
+            if (leader[t] == t) {
+                subscribers[t] = new int[count[t]];
+                count[t] = 0;
+            }
         }
         for (int member : order) {
             for (int t : topicsOfClass[group.subscriptionOf(member)]) {
-                subscribers[t][count[t]++] = member;
+                if (leader[t] == t) {
+                    subscribers[t][count[t]++] = member;
+                }
             }
+        }
+        for (int t = 0; t < topicCount; t++) {
+            subscribers[t] = subscribers[leader[t]];
         }
         return subscribers;
     }

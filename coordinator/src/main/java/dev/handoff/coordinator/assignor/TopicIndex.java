@@ -71,6 +71,37 @@ final class TopicIndex {
         return offsets[topicIds.length];
     }
 
+    /** The assignment holding the global partitions {@code sorted[from..to)}, which are ascending. */
+    MemberAssignment assignmentOf(int[] sorted, int from, int to) {
+        int topicCount = 0;
+        int end = 0;
+        for (int i = from; i < to; i++) {
+            if (sorted[i] >= end) {
+                end = offsets[topicOf(sorted[i]) + 1];
+                topicCount++;
+            }
+        }
+        Uuid[] topics = new Uuid[topicCount];
+        PartitionSet[] sets = new PartitionSet[topicCount];
+        int i = from;
+        for (int k = 0; k < topicCount; k++) {
+            int topic = topicOf(sorted[i]);
+            int offset = offsets[topic];
+            int j = i;
+            while (j < to && sorted[j] < offsets[topic + 1]) {
+                j++;
+            }
+            int[] local = new int[j - i];
+            for (int n = 0; n < local.length; n++) {
+                local[n] = sorted[i + n] - offset;
+            }
+            topics[k] = topicIds[topic];
+            sets[k] = PartitionSet.ofSortedUnsafe(local);
+            i = j;
+        }
+        return MemberAssignment.ofSorted(topics, sets);
+    }
+
     /** The topic of a global partition number. */
     int topicOf(int globalPartition) {
         int found = Arrays.binarySearch(offsets, globalPartition);

@@ -9,7 +9,9 @@ import java.util.Map;
  * <p>The group is split into independent components (members and topics connected by subscriptions).
  * A component whose members share one subscription gets the exact quota assignment of
  * {@link QuotaAssignment}: loads differ by at most one and a join or leave moves the minimum number of
- * partitions. Other components get {@link BalancedAssignment}: sticky, then balanced as far as single
+ * partitions. When the whole group shares one subscription and has no racks, the same result is computed
+ * as a change of the current assignment ({@link IncrementalQuotaAssignment}), in time proportional to the
+ * members and the partitions that move. Other components get {@link BalancedAssignment}: sticky, then balanced as far as single
  * moves allow.
  *
  * <p><b>Rack preference</b> (Handoff decision 6; Kafka 4.x assignors ignore racks). When members report a
@@ -26,6 +28,7 @@ public final class UniformAssignor implements PartitionAssignor {
     public static final String NAME = "uniform";
 
     private final boolean rackAware;
+    private final boolean incremental;
 
     /** The rack-aware assignor. */
     public UniformAssignor() {
@@ -36,7 +39,17 @@ public final class UniformAssignor implements PartitionAssignor {
      * @param rackAware whether to prefer same-rack owners when racks are known
      */
     public UniformAssignor(boolean rackAware) {
+        this(rackAware, true);
+    }
+
+    /**
+     * @param rackAware   whether to prefer same-rack owners when racks are known
+     * @param incremental whether a homogeneous group without racks may take the {@link IncrementalQuotaAssignment}
+     *                    path; off only to compare it with the full computation
+     */
+    UniformAssignor(boolean rackAware, boolean incremental) {
         this.rackAware = rackAware;
+        this.incremental = incremental;
     }
 
     @Override
@@ -50,8 +63,14 @@ public final class UniformAssignor implements PartitionAssignor {
             return new GroupAssignment(Map.of());
         }
         TopicIndex index = TopicIndex.of(group, topics);
-        Ownership ownership = new Ownership(group, index);
         RackMatcher racks = rackAware ? RackMatcher.forGroup(group, index, topics) : null;
+        if (incremental && racks == null && group.isHomogeneous()) {
+            GroupAssignment changed = new IncrementalQuotaAssignment(group, index).run();
+            if (changed != null) {
+                return changed;
+            }
+        }
+        Ownership ownership = new Ownership(group, index);
         if (group.isHomogeneous()) {
             int[] all = new int[group.size()];
             Arrays.setAll(all, m -> m);
