@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -58,6 +59,7 @@ final class ClassicMemberHandler {
     private final ServerAssignors assignors;
     private final ConsumerGroupTimers timers;
     private final TargetAssignmentUpdater targetUpdater;
+    private final AssignmentSchedule schedule;
     private final IdGenerator ids;
 
     ClassicMemberHandler(GroupRegistry groups, GroupCoordinatorConfig config, SubscriptionResolver topics,
@@ -68,6 +70,7 @@ final class ClassicMemberHandler {
         this.assignors = assignors;
         this.timers = timers;
         this.targetUpdater = new TargetAssignmentUpdater(topics);
+        this.schedule = new AssignmentSchedule(config);
         this.ids = ids;
     }
 
@@ -142,7 +145,8 @@ final class ClassicMemberHandler {
         PartitionAssignor assignorBefore = assignors.effective(members.values());
         members.put(memberId, updated);
         PartitionAssignor assignor = assignors.effective(members.values());
-        long metadataHash = topics.metadataHash(topics.topicNames(members.values()));
+        SortedSet<String> subscribedTopics = topics.topicNames(members.values());
+        long metadataHash = topics.metadataHash(subscribedTopics);
         int groupEpoch = group.groupEpoch();
         if (subscriptionChanged || metadataHash != group.metadataHash() || assignor != assignorBefore) {
             groupEpoch++;
@@ -151,7 +155,8 @@ final class ClassicMemberHandler {
 
         // 2. Recompute the target assignment when the group epoch is ahead of it.
         int assignmentEpoch = group.assignmentEpoch();
-        if (groupEpoch > assignmentEpoch && mayAssign(group, nowMs)) {
+        if (groupEpoch > assignmentEpoch
+            && schedule.assignsNow(group, topics.partitionCount(subscribedTopics), nowMs)) {
             TargetAssignmentUpdater.Update update =
                 targetUpdater.compute(groupId, members, target, groupEpoch, assignor, nowMs);
             out.records(update.records());
@@ -270,11 +275,6 @@ final class ClassicMemberHandler {
             return null;
         }
         return EmbeddedConsumerProtocol.topicIds(EmbeddedConsumerProtocol.ownedPartitions(subscription), topics);
-    }
-
-    private boolean mayAssign(ConsumerGroup group, long nowMs) {
-        int interval = config.consumerGroupAssignmentIntervalMs();
-        return interval == 0 || group.assignedAtMs() == 0 || nowMs - group.assignedAtMs() >= interval;
     }
 
     private static SortedMap<String, MemberAssignment> currentTarget(ConsumerGroup group) {

@@ -42,6 +42,7 @@ public final class ConsumerGroup implements Group {
     private long assignedAtMs;
     private final SortedMap<String, ConsumerGroupMember> members = new TreeMap<>();
     private final SortedMap<String, MemberAssignment> targetAssignment = new TreeMap<>();
+    private int targetPartitionCount;
     private final Map<String, String> staticMembers = new HashMap<>();
     /** topic id → partition → epoch of the member holding it (assigned or pending revocation). */
     private final Map<Uuid, Map<Integer, Integer>> partitionOwnerEpochs = new HashMap<>();
@@ -51,6 +52,7 @@ public final class ConsumerGroup implements Group {
      */
     private SortedSet<String> subscribedTopicNames;
     private long subscribedMetadataHash;
+    private int subscribedPartitionCount;
     private TopicsImage subscriptionsImage;
 
     /**
@@ -118,6 +120,11 @@ public final class ConsumerGroup implements Group {
         return targetAssignment.containsKey(memberId);
     }
 
+    /** The number of partitions in the target assignment, all members together. */
+    public int targetPartitionCount() {
+        return targetPartitionCount;
+    }
+
     /** The union of the members' subscribed topic names (regexes resolved against the current topics). */
     public SortedSet<String> subscribedTopicNames() {
         refreshSubscriptions();
@@ -130,11 +137,18 @@ public final class ConsumerGroup implements Group {
         return subscribedMetadataHash;
     }
 
+    /** The number of partitions of the existing topics among {@link #subscribedTopicNames()}. */
+    public int subscribedPartitionCount() {
+        refreshSubscriptions();
+        return subscribedPartitionCount;
+    }
+
     private void refreshSubscriptions() {
         if (subscribedTopicNames == null || subscriptionsImage != topics.image()) {
             subscriptionsImage = topics.image();
             subscribedTopicNames = topics.topicNames(members.values());
             subscribedMetadataHash = topics.metadataHash(subscribedTopicNames);
+            subscribedPartitionCount = topics.partitionCount(subscribedTopicNames);
         }
     }
 
@@ -303,11 +317,10 @@ public final class ConsumerGroup implements Group {
     }
 
     void applyTargetAssignment(String memberId, MemberAssignment assignment) {
-        if (assignment == null) {
-            targetAssignment.remove(memberId);
-        } else {
-            targetAssignment.put(memberId, assignment);
-        }
+        MemberAssignment old = assignment == null
+            ? targetAssignment.remove(memberId) : targetAssignment.put(memberId, assignment);
+        targetPartitionCount += (assignment == null ? 0 : assignment.totalPartitions())
+            - (old == null ? 0 : old.totalPartitions());
     }
 
     /** Adds or replaces a member, keeping the static-member index and the partition owners in step. */

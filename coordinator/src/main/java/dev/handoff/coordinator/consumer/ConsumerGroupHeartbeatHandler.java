@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 import dev.handoff.coordinator.Group;
@@ -56,6 +57,7 @@ final class ConsumerGroupHeartbeatHandler {
     private final TargetAssignmentUpdater targetUpdater;
     private final IdGenerator ids;
     private final HeartbeatIntervalPolicy intervals;
+    private final AssignmentSchedule schedule;
 
     ConsumerGroupHeartbeatHandler(GroupRegistry groups, GroupCoordinatorConfig config, SubscriptionResolver topics,
                                   ServerAssignors assignors, ConsumerGroupTimers timers,
@@ -69,6 +71,7 @@ final class ConsumerGroupHeartbeatHandler {
         this.targetUpdater = new TargetAssignmentUpdater(topics);
         this.ids = ids;
         this.intervals = new HeartbeatIntervalPolicy(config);
+        this.schedule = new AssignmentSchedule(config);
     }
 
     Result<CoordinatorRecord, ConsumerGroupHeartbeatResponseData> heartbeat(
@@ -125,9 +128,10 @@ final class ConsumerGroupHeartbeatHandler {
         }
         boolean assignorChanged = (lookup.isNew() || !updated.serverAssignorName().equals(member.serverAssignorName()))
             && assignors.effective(group.members().values()) != assignors.effective(after.members().values());
-        long metadataHash = lookup.isNew() || subscriptionChanged
-            ? topics.metadataHash(topics.topicNames(after.members().values()))
-            : group.subscribedMetadataHash();
+        SortedSet<String> subscribedTopics = lookup.isNew() || subscriptionChanged
+            ? topics.topicNames(after.members().values()) : null;
+        long metadataHash = subscribedTopics != null
+            ? topics.metadataHash(subscribedTopics) : group.subscribedMetadataHash();
         int groupEpoch = group.groupEpoch();
         if (newGroup || subscriptionChanged || metadataHash != group.metadataHash() || assignorChanged) {
             groupEpoch++;
@@ -136,12 +140,13 @@ final class ConsumerGroupHeartbeatHandler {
                 .addKeyValue("groupEpoch", groupEpoch).log("Bumped the consumer group epoch");
         }
 
-        // 2. Recompute the target assignment when the group epoch is ahead of it, at most once per
-        //    group.consumer.assignment.interval.ms (KIP-1263); otherwise the member keeps its current target.
+        // 2. Recompute the target assignment when the group epoch is ahead of it and the assignment schedule allows
+        //    (group.consumer.assignment.interval.ms, KIP-1263); otherwise the member keeps its current target.
         int assignmentEpoch = group.assignmentEpoch();
         long assignedAtMs = group.assignedAtMs();
         MemberAssignment memberTarget = after.targetAssignment(memberId);
-        if (groupEpoch > assignmentEpoch && mayAssign(group, nowMs)) {
+        if (groupEpoch > assignmentEpoch && schedule.assignsNow(group, subscribedTopics != null
+            ? topics.partitionCount(subscribedTopics) : group.subscribedPartitionCount(), nowMs)) {
             TargetAssignmentUpdater.Update update = targetUpdater.compute(groupId, after.members(), after.target(),
                 groupEpoch, assignors.effective(after.members().values()), nowMs);
             out.records(update.records());
@@ -212,11 +217,6 @@ final class ConsumerGroupHeartbeatHandler {
             throw new GroupMaxSizeReachedException("The consumer group has reached its maximum size of "
                 + config.consumerGroupMaxSize() + ".");
         }
-    }
-
-    private boolean mayAssign(ConsumerGroup group, long nowMs) {
-        int interval = config.consumerGroupAssignmentIntervalMs();
-        return interval == 0 || group.assignedAtMs() == 0 || nowMs - group.assignedAtMs() >= interval;
     }
 
     /**

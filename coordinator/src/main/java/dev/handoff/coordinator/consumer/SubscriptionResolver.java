@@ -101,6 +101,15 @@ public final class SubscriptionResolver {
         return hash;
     }
 
+    /** The number of partitions of the existing topics among {@code names}. */
+    public int partitionCount(Collection<String> names) {
+        int count = 0;
+        for (String name : names) {
+            count += image.topic(name).map(TopicImage::partitionCount).orElse(0);
+        }
+        return count;
+    }
+
     /** The name of a topic id in the image, for responses; empty if the topic is gone. */
     public Optional<String> topicName(Uuid topicId) {
         return image.topic(topicId).map(TopicImage::name);
