@@ -1,5 +1,8 @@
 package dev.handoff.lab;
 
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +34,13 @@ import picocli.CommandLine.Spec;
         + "and reports stalls, unavailable partitions, rebalances, latency and record accounting.")
 final class RollingDeployCommand implements Callable<Integer> {
 
+    /**
+     * The embedded broker serves its web console on a free loopback port, so the run can be watched live
+     * (issue 9); {@code --broker-config metrics.listener=...} replaces it.
+     */
+    private static final String METRICS_LISTENER = "metrics.listener";
+    private static final String EPHEMERAL_LOOPBACK_LISTENER = "http://127.0.0.1:0";
+
     @Spec
     private CommandSpec spec;
 
@@ -55,11 +65,15 @@ final class RollingDeployCommand implements Callable<Integer> {
         Path out = options.out != null ? options.out : Path.of("lab-report", "live-" + runId);
         Path html;
         try (EmbeddedHandoff broker = bootstrap == null
-            ? EmbeddedHandoff.builder().brokerProperties(brokerConfig).start() : null) {
+            ? EmbeddedHandoff.builder().brokerProperty(METRICS_LISTENER, EPHEMERAL_LOOPBACK_LISTENER)
+                .brokerProperties(brokerConfig).start() : null) {
             String target = bootstrap == null ? broker.bootstrapServers() : bootstrap;
             LiveRun run = new LiveRun(target, runId, consumerConfig);
             long total = RolloutPlan.of(scenario).endMs();
             for (Protocol protocol : options.protocolList()) {
+                if (broker != null) {
+                    broker.consoleUrl().ifPresent(console -> printConsoleUrl(console, run.groupId(protocol)));
+                }
                 ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), protocol.cliName(), total);
                 timelines.add(run.run(scenario, protocol, bar::update));
                 bar.done();
@@ -71,5 +85,13 @@ final class RollingDeployCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("report: " + html.toAbsolutePath());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The group's page: the console routes on the URL fragment, {@code #/group/<url-encoded group id>}. */
+    private void printConsoleUrl(String console, String groupId) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Console: " + console + "#/group/"
+            + URLEncoder.encode(groupId, StandardCharsets.UTF_8).replace("+", "%20"));
+        out.flush();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An in-process Handoff broker for tests: one ephemeral port on the loopback address, one data directory.
@@ -23,7 +24,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Broker properties use Kafka's names. The data directory is a fresh temporary directory that is deleted on
+ * <p>Broker properties use Kafka's names; {@code metrics.listener=http://127.0.0.1:0} adds the web console and
+ * the Prometheus endpoint on a free port ({@link #consoleUrl()}). The data directory is a fresh temporary directory that is deleted on
  * {@link #close()}, unless the builder was given a directory or asked to keep it. {@link #stop()} and
  * {@link #start()} (or {@link #restart()}) keep the data and the port, so tests can check what survives a
  * restart and tamper with the files while the broker is down.
@@ -118,6 +120,20 @@ public final class EmbeddedHandoff implements AutoCloseable {
             throw new IllegalStateException("The broker is not running");
         }
         return server.boundAddress();
+    }
+
+    /**
+     * The web console's URL, e.g. {@code http://127.0.0.1:41234/}, when {@code metrics.listener} is configured
+     * (port {@code 0} picks a free one, which this URL names); empty otherwise. The Prometheus endpoint is
+     * {@code metrics} under the same URL.
+     *
+     * @throws IllegalStateException if the broker is not running
+     */
+    public Optional<String> consoleUrl() {
+        if (server == null) {
+            throw new IllegalStateException("The broker is not running");
+        }
+        return server.consoleUrl();
     }
 
     /** The broker's {@code log.dirs}. */

@@ -45,6 +45,11 @@ public final class LiveRun {
         this.consumerOverrides = Map.copyOf(consumerOverrides);
     }
 
+    /** The group the run with {@code protocol} uses; its topic has the same name. */
+    public String groupId(Protocol protocol) {
+        return "lab-" + runId + "-" + protocol.cliName();
+    }
+
     /**
      * @param progress told the elapsed milliseconds now and then
      * @return the run's timeline
@@ -52,7 +57,7 @@ public final class LiveRun {
     public Timeline run(Scenario scenario, Protocol protocol, LongConsumer progress)
         throws InterruptedException, ExecutionException {
         RolloutPlan plan = RolloutPlan.of(scenario);
-        String name = "lab-" + runId + "-" + protocol.cliName();
+        String name = groupId(protocol);
         createTopic(name, scenario.partitions());
         RunClock clock = new RunClock();
         TimelineRecorder recorder = new TimelineRecorder(clock::millis, scenario.warmupMs());
