@@ -1,6 +1,7 @@
 package dev.handoff.cli;
 
 import dev.handoff.server.BrokerConfig;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,22 +57,38 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> file = configFile != null ? Optional.of(configFile) : firstExisting(defaultConfigCandidates);
+        return run(arguments(), spec.commandLine().getErr());
+    }
+
+    /** The arguments picocli parsed into this command. */
+    ServerArguments arguments() {
+        return new ServerArguments(Optional.ofNullable(configFile), overrides);
+    }
+
+    /**
+     * Reads the configuration and runs the broker; {@link Main} calls this directly for the plain forms of the
+     * command line (see {@link ServerArguments#parsePlain}).
+     *
+     * @param err where a usage error is reported
+     * @return the runner's exit code, or picocli's usage exit code for a missing file or a bad property
+     */
+    int run(ServerArguments arguments, PrintWriter err) throws Exception {
+        Optional<Path> file = arguments.configFile().or(() -> firstExisting(defaultConfigCandidates));
         if (file.isEmpty()) {
-            return usageError("No config file given and none found at " + defaultConfigCandidates);
+            return usageError(err, "No config file given and none found at " + defaultConfigCandidates);
         }
         BrokerConfig config;
         try {
-            config = BrokerConfig.from(ServerProperties.load(file.get(), overrides));
+            config = BrokerConfig.from(ServerProperties.load(file.get(), arguments.overrides()));
         } catch (ConfigException | IllegalArgumentException | ServerProperties.UnreadableException e) {
-            return usageError(e.getMessage());
+            return usageError(err, e.getMessage());
         }
         return runner.run(config);
     }
 
-    private int usageError(String message) {
-        spec.commandLine().getErr().println("handoff server: " + message);
-        return spec.exitCodeOnInvalidInput();
+    private static int usageError(PrintWriter err, String message) {
+        err.println("handoff server: " + message);
+        return CommandLine.ExitCode.USAGE;
     }
 
     private static Optional<Path> firstExisting(List<Path> candidates) {
