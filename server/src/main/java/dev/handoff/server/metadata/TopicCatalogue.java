@@ -22,7 +22,6 @@ import org.apache.kafka.common.Uuid;
 public final class TopicCatalogue {
 
     static final String FILE_NAME = "topics.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
     private final Map<String, TopicMetadata> byName = new TreeMap<>();
@@ -39,7 +38,7 @@ public final class TopicCatalogue {
             return new TopicCatalogue(file, List.of());
         }
         try {
-            List<StoredTopic> stored = MAPPER.readValue(file.toFile(), new TypeReference<List<StoredTopic>>() { });
+            List<StoredTopic> stored = Json.MAPPER.readValue(file.toFile(), new TypeReference<List<StoredTopic>>() { });
             return new TopicCatalogue(file, stored.stream().map(StoredTopic::toMetadata).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read topic catalogue " + file, e);
@@ -82,10 +81,19 @@ public final class TopicCatalogue {
         List<StoredTopic> stored = new ArrayList<>();
         byName.values().forEach(t -> stored.add(StoredTopic.of(t)));
         try {
-            AtomicFiles.write(file, MAPPER.writeValueAsBytes(stored));
+            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(stored));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write topic catalogue " + file, e);
         }
+    }
+
+    /**
+     * Jackson is created at the first read or write of the file, not when the class loads: a new broker has no
+     * file yet, and creating the mapper took a tenth of its start (its classes and their initialisation).
+     */
+    private static final class Json {
+
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** The JSON shape: the topic id as Kafka's base64 string. */
