@@ -20,8 +20,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * topics 10,100,1000 (pass {@code -p members=100,1000,10000 -p topics=10,100,1000 ...}). {@code racks} shows what
  * rack-aware assignment costs: the same inputs with members and partitions in 3 racks.
  *
- * <p>{@code change}: FULL assigns from scratch; JOIN, LEAVE and PARTITIONS_ADDED start from the previous
- * assignment the same implementation computed, as a coordinator does on each group epoch bump.
+ * <p>{@code change}: FULL assigns from scratch (no previous assignment); JOIN (one member joins), LEAVE (one
+ * leaves) and PARTITIONS_ADDED (the first topic grows by {@code partitionsPerMember}) start from the previous
+ * target assignment the same implementation computed for the others, as a coordinator does on each group
+ * epoch bump. Apache Kafka's own {@code jmh-benchmarks/.../assignor/ServerSideAssignorBenchmark} prepares its
+ * inputs the same way, once per trial. That is sound because neither side's assignor changes its inputs;
+ * {@link InputCheck} checks that (two invocations, equal results) and the exact cover of the result for
+ * every trial before measuring.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,6 +70,7 @@ public class ServerAssignorBenchmark {
         prepared = change == Scenario.Change.FULL
                 ? AssignorUnderTest.prepare(implementation, assignor, after.withoutMembers(), after)
                 : AssignorUnderTest.prepare(implementation, assignor, before, after);
+        InputCheck.verify(prepared, after, change);
     }
 
     @Benchmark

@@ -26,11 +26,13 @@ public final class GroupSpec {
     private final Map<String, Integer> indexById;
     private final List<Set<Uuid>> subscriptions;
     private final int[] subscriptionOf;
+    private final boolean hasStaticMembers;
 
     private GroupSpec(MemberSpec[] sortedMembers) {
         this.members = sortedMembers;
         this.indexById = new HashMap<>(sortedMembers.length * 2);
         this.subscriptionOf = new int[sortedMembers.length];
+        boolean anyStatic = false;
         Map<Set<Uuid>, Integer> byIdentity = new IdentityHashMap<>();
         Map<Set<Uuid>, Integer> byValue = new HashMap<>();
         List<Set<Uuid>> distinct = new ArrayList<>();
@@ -49,7 +51,9 @@ public final class GroupSpec {
                 byIdentity.put(subscription, known);
             }
             subscriptionOf[i] = known;
+            anyStatic |= member.instanceId().isPresent();
         }
+        this.hasStaticMembers = anyStatic;
         this.subscriptions = Collections.unmodifiableList(distinct);
     }
 
@@ -88,6 +92,11 @@ public final class GroupSpec {
     /** The subscription class of the {@code index}-th member: an index into {@link #subscriptions()}. */
     public int subscriptionOf(int index) {
         return subscriptionOf[index];
+    }
+
+    /** True if some member has a {@code group.instance.id}. */
+    public boolean hasStaticMembers() {
+        return hasStaticMembers;
     }
 
     /** True if all members subscribe to the same topics (Kafka's HOMOGENEOUS subscription type). */

@@ -33,6 +33,8 @@ final class IncrementalQuotaAssignment {
     private final int size;
     private final int minQuota;
     private final long[] owned;
+    private final MemberAssignment[] current;
+    private final int[] load;
     private final int[] kept;
 
     IncrementalQuotaAssignment(GroupSpec group, TopicIndex index) {
@@ -41,34 +43,35 @@ final class IncrementalQuotaAssignment {
         this.size = group.size();
         this.minQuota = index.totalPartitions() / size;
         this.owned = new long[(index.totalPartitions() + 63) >>> 6];
+        this.current = new MemberAssignment[size];
+        this.load = new int[size];
         this.kept = new int[size];
     }
 
     /** The new assignment, or null when the current assignments are not a valid partial cover. */
     GroupAssignment run() {
+        // The only pass that reads the members; later passes use these arrays.
         for (int m = 0; m < size; m++) {
-            if (!markOwned(current(m))) {
+            current[m] = group.member(m).currentAssignment();
+            if (!markOwned(current[m])) {
                 return null;
             }
-            kept[m] = Math.min(current(m).totalPartitions(), minQuota);
+            load[m] = current[m].totalPartitions();
+            kept[m] = Math.min(load[m], minQuota);
         }
         int extraSlots = index.totalPartitions() % size;
         for (int m = 0; m < size && extraSlots > 0; m++) {
-            if (current(m).totalPartitions() > minQuota) {
+            if (load[m] > minQuota) {
                 kept[m]++;
                 extraSlots--;
             }
         }
         for (int m = 0; m < size; m++) {
-            if (current(m).totalPartitions() > kept[m]) {
-                release(current(m), kept[m]);
+            if (load[m] > kept[m]) {
+                release(current[m], kept[m]);
             }
         }
         return handOut(freePartitions());
-    }
-
-    private MemberAssignment current(int member) {
-        return group.member(member).currentAssignment();
     }
 
     /** Marks the member's partitions owned; false if one is invalid or already owned. */
@@ -132,34 +135,25 @@ final class IncrementalQuotaAssignment {
     /**
      * Fills members below the minimum with consecutive runs of {@code free}, then gives the rest one each to
      * members at exactly the minimum, both in member id order, as {@link QuotaAssignment#run()} hands out.
+     * Both walk {@code free} forward in member order, so one pass over the members does both.
      */
     private GroupAssignment handOut(int[] free) {
-        int[] runStart = new int[size];
-        int[] runEnd = new int[size];
-        int[] extra = new int[size];
-        Arrays.fill(extra, NONE);
-        int next = 0;
+        int nextExtra = 0;
         for (int m = 0; m < size; m++) {
-            runStart[m] = next;
-            if (kept[m] < minQuota) {
-                next += minQuota - kept[m];
-            }
-            runEnd[m] = next;
+            nextExtra += Math.max(0, minQuota - kept[m]);
         }
-        for (int m = 0; m < size && next < free.length; m++) {
-            if (kept[m] <= minQuota) {
-                extra[m] = next++;
-            }
-        }
+        int next = 0;
         MemberAssignment[] result = new MemberAssignment[size];
         for (int m = 0; m < size; m++) {
-            MemberAssignment current = current(m);
-            if (runEnd[m] > runStart[m] || extra[m] != NONE) {
-                result[m] = withReceived(current, free, runStart[m], runEnd[m], extra[m]);
-            } else if (kept[m] < current.totalPartitions()) {
-                result[m] = firstPartitions(current, kept[m]);
+            int runStart = next;
+            next += Math.max(0, minQuota - kept[m]);
+            int extra = kept[m] <= minQuota && nextExtra < free.length ? nextExtra++ : NONE;
+            if (next > runStart || extra != NONE) {
+                result[m] = withReceived(current[m], free, runStart, next, extra);
+            } else if (kept[m] < load[m]) {
+                result[m] = firstPartitions(current[m], kept[m]);
             } else {
-                result[m] = current;
+                result[m] = current[m];
             }
         }
         return GroupAssignment.of(group, result);

@@ -64,9 +64,11 @@ public final class RangeAssignor implements PartitionAssignor {
         Uuid[][] topicsOf = new Uuid[size][];
         PartitionSet[][] rangesOf = new PartitionSet[size][];
         for (int m = 0; m < size; m++) {
-            // A member with partitions of every topic (the usual homogeneous case) shares one topic array.
-            topicsOf[m] = received[m] == topicCount ? allTopics : new Uuid[received[m]];
-            rangesOf[m] = new PartitionSet[received[m]];
+            if (received[m] > 0) {
+                // A member with partitions of every topic (the usual homogeneous case) shares one topic array.
+                topicsOf[m] = received[m] == topicCount ? allTopics : new Uuid[received[m]];
+                rangesOf[m] = new PartitionSet[received[m]];
+            }
         }
         int[] filled = new int[size];
         Map<RangeKey, PartitionSet[]> rangesByKey = new HashMap<>();
@@ -84,7 +86,7 @@ public final class RangeAssignor implements PartitionAssignor {
         }
         MemberAssignment[] result = new MemberAssignment[size];
         for (int m = 0; m < size; m++) {
-            result[m] = MemberAssignment.ofSorted(topicsOf[m], rangesOf[m]);
+            result[m] = received[m] == 0 ? MemberAssignment.EMPTY : MemberAssignment.ofSorted(topicsOf[m], rangesOf[m]);
         }
         return GroupAssignment.of(group, result);
     }
@@ -118,17 +120,12 @@ public final class RangeAssignor implements PartitionAssignor {
 
     /** Member positions (in member id order) sorted into range order; identity when there are no static members. */
     private static int[] rangeOrder(GroupSpec group) {
-        Integer[] boxed = null;
-        for (int m = 0; m < group.size() && boxed == null; m++) {
-            if (group.member(m).instanceId().isPresent()) {
-                boxed = new Integer[group.size()];
-            }
-        }
         int[] order = new int[group.size()];
-        if (boxed == null) {
+        if (!group.hasStaticMembers()) {
             Arrays.setAll(order, m -> m);
             return order;
         }
+        Integer[] boxed = new Integer[group.size()];
         Arrays.setAll(boxed, m -> m);
         Arrays.sort(boxed, (a, b) -> RANGE_ORDER.compare(group.member(a), group.member(b)));
         for (int i = 0; i < order.length; i++) {
