@@ -21,7 +21,7 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * Metadata v1-13: brokers (just us), cluster id, and topics with their ids (v10+). {@code Topics = null} means
- * all topics, an empty list none. Lookups by topic id (v12+, name null) answer UNKNOWN_TOPIC_ID when unknown.
+ * all topics, an empty list none. Lookups by topic id (v12+) leave unknown ids out (see {@link #handle}).
  * Auto-creation (request flag v4+, and {@code auto.create.topics.enable}) creates the topic synchronously and
  * describes it at once; Kafka answers LEADER_NOT_AVAILABLE while its controller creates the topic, which clients
  * retry, so answering with the created topic only saves them a round trip.
@@ -76,10 +76,15 @@ final class MetadataHandler implements ApiHandler<MetadataRequestData, MetadataR
                     && (context.apiVersion() < 4 || request.allowAutoTopicCreation());
             if (context.apiVersion() >= 12 && requestsByTopicId(request)) {
                 // As Kafka: once any topic carries a non-zero id the request is a lookup by id, and the names are
-                // ignored (the 4.4 client sends "" for them); entries without an id are skipped.
+                // ignored (the 4.4 client sends "" for them); entries without an id are skipped. Unlike Kafka, an
+                // unknown id is left out instead of answered with a null name: a 4.4 consumer subscribed with a
+                // SubscriptionPattern asks for its assigned topics by id, and its NetworkClient calls
+                // MetadataResponse.errors(), which throws on a null name and leaves the metadata update in flight
+                // forever, so a deleted topic would stop the consumer's metadata for good.
                 for (MetadataRequestData.MetadataRequestTopic wanted : request.topics()) {
                     if (wanted.topicId() != null && !Uuid.ZERO_UUID.equals(wanted.topicId())) {
-                        response.topics().add(lookupById(wanted.topicId(), includeOperations));
+                        topics.topic(wanted.topicId())
+                                .ifPresent(topic -> response.topics().add(describe(topic, includeOperations)));
                     }
                 }
                 return CompletableFuture.completedFuture(response);

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.SubscriptionPattern;
 import org.apache.kafka.common.TopicPartition;
@@ -74,9 +76,27 @@ class RegexSubscriptionIT {
         await().atMost(TIMEOUT).untilAsserted(() ->
                 assertThat(UpgradeTestSupport.consumed(members)).containsAll(produced));
         LOGGER.info("A new topic matching the regex was assigned {} ms after its creation", pickedUpAfter.toMillis());
-        // A deleted matching topic leaving the assignment is covered by the coordinator's tests only: with real
-        // 4.4 consumers, a partition of the remaining topic stayed unowned after the deletion in 2 of 4 runs, not
-        // diagnosed yet (see the closing note of issue 5).
+    }
+
+    @Test
+    void aDeletedMatchingTopicLeavesTheAssignmentAndTheOtherTopicStaysOwned(EmbeddedHandoff broker)
+            throws Exception {
+        // Given
+        UpgradeTestSupport.createTopic(broker, "regex-deleted-a", PARTITIONS);
+        UpgradeTestSupport.createTopic(broker, "regex-deleted-b", PARTITIONS);
+        for (int i = 0; i < 2; i++) {
+            members.add(regexMember(broker, "regex-deleted-" + i, "regex-deleted-group", "regex-deleted-.*"));
+        }
+        awaitOwnedTogether(Set.of("regex-deleted-a", "regex-deleted-b"));
+
+        // When
+        long deletedAt = System.nanoTime();
+        deleteTopic(broker, "regex-deleted-b");
+
+        // Then
+        awaitOwnedTogether(Set.of("regex-deleted-a"));
+        LOGGER.info("A deleted topic left the assignment {} ms after its deletion",
+                Duration.ofNanos(System.nanoTime() - deletedAt).toMillis());
     }
 
     @Test
@@ -100,6 +120,12 @@ class RegexSubscriptionIT {
             assertThat(members.stream().flatMap(m -> m.assignment().stream()).toList())
                     .containsExactlyInAnyOrderElementsOf(expected);
         });
+    }
+
+    private static void deleteTopic(EmbeddedHandoff broker, String topic) throws Exception {
+        try (Admin admin = UpgradeTestSupport.admin(broker)) {
+            admin.deleteTopics(List.of(topic)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     private static TrackedConsumer regexMember(EmbeddedHandoff broker, String name, String groupId, String regex) {
