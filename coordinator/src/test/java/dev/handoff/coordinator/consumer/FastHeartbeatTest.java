@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class FastHeartbeatTest {
 
     private static final int STEADY_MS = 5_000;
-    private static final int FAST_MS = 500;
+    private static final int FAST_MS = 250;
     private static final int WINDOW_MS = 10_000;
 
     @Test

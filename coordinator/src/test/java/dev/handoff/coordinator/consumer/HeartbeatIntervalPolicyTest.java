@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HeartbeatIntervalPolicyTest {
 
     private static final int STEADY_MS = 5_000;
-    private static final int FAST_MS = 500;
+    private static final int FAST_MS = 250;
     private static final int WINDOW_MS = 10_000;
     private static final long ASSIGNED_AT_MS = 100_000L;
 
@@ -130,7 +130,7 @@ class HeartbeatIntervalPolicyTest {
     void configuredFastIntervalAndWindowAreUsed() {
         // Given
         HeartbeatIntervalPolicy custom = new HeartbeatIntervalPolicy(GroupCoordinatorConfig.fromProperties(Map.of(
-            GroupCoordinatorConfig.CONSUMER_GROUP_FAST_HEARTBEAT_INTERVAL_MS, "250",
+            GroupCoordinatorConfig.CONSUMER_GROUP_FAST_HEARTBEAT_INTERVAL_MS, "400",
             GroupCoordinatorConfig.CONSUMER_GROUP_FAST_HEARTBEAT_WINDOW_MS, "2000")));
         ConsumerGroupMember member = member(MemberState.STABLE, 7);
         GroupMotion group = new GroupMotion(2, 7, 7, ASSIGNED_AT_MS);
@@ -140,7 +140,7 @@ class HeartbeatIntervalPolicyTest {
         int afterWindow = custom.intervalMs(member, group, ASSIGNED_AT_MS + 2_000);
 
         // Then
-        assertThat(inWindow).isEqualTo(250);
+        assertThat(inWindow).isEqualTo(400);
         assertThat(afterWindow).isEqualTo(STEADY_MS);
     }
 
