@@ -1,24 +1,26 @@
 package dev.handoff.coordinator.assignor;
 
 import java.util.Arrays;
-
-import org.apache.kafka.common.Uuid;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * {@link QuotaAssignment}'s result for a whole homogeneous group without racks, computed as a change of the
- * current assignment instead of a rebuild of every partition's owner.
+ * {@link QuotaAssignment}'s result for a whole homogeneous group, computed as a change of the current
+ * assignment instead of a rebuild of every partition's owner.
  *
  * <p>After one member joins a balanced group of {@code N} members holding {@code P} partitions, only about
  * {@code P / N} partitions move; everyone else keeps their assignment object. This path costs one bit per
  * partition (to check that the current assignments own no partition twice) plus work proportional to the
- * members and to the partitions that move. It applies the same rules in the same order as
- * {@link QuotaAssignment}, so both give equal results:
+ * members and to the partitions that move; partition racks are looked up only for those. It applies the
+ * same rules in the same order as {@link QuotaAssignment}, so both give equal results:
  * <ol>
- *   <li>every member keeps its first {@code min(load, P / N)} current partitions in global order;</li>
+ *   <li>every member keeps {@code min(load, P / N)} of its current partitions (same-rack ones first, then
+ *       in global order);</li>
  *   <li>the {@code P % N} extra slots go, in member id order, to members holding more than {@code P / N},
- *       each keeping its next partition; the partitions beyond that are released;</li>
- *   <li>free partitions, ascending, fill members below {@code P / N} in member id order, then the remaining
- *       extra slots go one each, in member id order, to members at exactly {@code P / N}.</li>
+ *       each keeping one more; the partitions beyond that are released;</li>
+ *   <li>free partitions, ascending, go to a member of one of their racks with room, if any, then fill
+ *       members below {@code P / N} in member id order, then the remaining extra slots go one each, in
+ *       member id order, to members at exactly {@code P / N}.</li>
  * </ol>
  * It needs the current assignments to be what a previous target assignment always is: subscribed topics,
  * existing partitions, no partition owned twice. {@link #run()} returns null otherwise, and the caller falls
@@ -30,55 +32,76 @@ final class IncrementalQuotaAssignment {
 
     private final GroupSpec group;
     private final TopicIndex index;
+    private final RackMatcher racks;
     private final int size;
     private final int minQuota;
     private final long[] owned;
     private final MemberAssignment[] current;
+    private final int[] held;
     private final int[] load;
-    private final int[] kept;
+    private final MemberAssignment[] result;
+    private int extraSlots;
 
-    IncrementalQuotaAssignment(GroupSpec group, TopicIndex index) {
+    /**
+     * @param racks the group's rack matcher, or null when no member has a rack
+     */
+    IncrementalQuotaAssignment(GroupSpec group, TopicIndex index, RackMatcher racks) {
         this.group = group;
         this.index = index;
+        this.racks = racks;
         this.size = group.size();
         this.minQuota = index.totalPartitions() / size;
+        this.extraSlots = index.totalPartitions() % size;
         this.owned = new long[(index.totalPartitions() + 63) >>> 6];
         this.current = new MemberAssignment[size];
+        this.held = new int[size];
         this.load = new int[size];
-        this.kept = new int[size];
+        this.result = new MemberAssignment[size];
     }
 
     /** The new assignment, or null when the current assignments are not a valid partial cover. */
     GroupAssignment run() {
-        // The only pass that reads the members; later passes use these arrays.
+        // The only pass that reads the members' assignments; later passes use these arrays.
         for (int m = 0; m < size; m++) {
             current[m] = group.member(m).currentAssignment();
             if (!markOwned(current[m])) {
                 return null;
             }
-            load[m] = current[m].totalPartitions();
-            kept[m] = Math.min(load[m], minQuota);
+            held[m] = current[m].totalPartitions();
+            load[m] = Math.min(held[m], minQuota);
         }
-        int extraSlots = index.totalPartitions() % size;
         for (int m = 0; m < size && extraSlots > 0; m++) {
-            if (load[m] > minQuota) {
-                kept[m]++;
+            if (held[m] > minQuota) {
+                load[m]++;
                 extraSlots--;
             }
         }
         for (int m = 0; m < size; m++) {
-            if (load[m] > kept[m]) {
-                release(current[m], kept[m]);
+            if (held[m] > load[m]) {
+                result[m] = release(m);
             }
         }
-        return handOut(freePartitions());
+        int[] free = freePartitions();
+        int[] receiver = new int[free.length];
+        Arrays.fill(receiver, NONE);
+        if (racks != null) {
+            handOutToSameRack(free, receiver);
+        }
+        handOutRest(free, receiver);
+        addReceived(free, receiver);
+        for (int m = 0; m < size; m++) {
+            if (result[m] == null) {
+                result[m] = current[m];
+            }
+        }
+        return GroupAssignment.of(group, result);
     }
 
     /** Marks the member's partitions owned; false if one is invalid or already owned. */
-    private boolean markOwned(MemberAssignment current) {
-        for (int i = 0; i < current.topicCount(); i++) {
-            int topic = index.indexOf(current.topicAt(i));
-            PartitionSet partitions = current.partitionsAt(i);
+    private boolean markOwned(MemberAssignment assignment) {
+        for (int i = 0; i < assignment.topicCount(); i++) {
+            int topic = index.indexOf(assignment.topicAt(i));
+            PartitionSet partitions = assignment.partitionsAt(i);
             // In a homogeneous group every indexed topic is subscribed by every member.
             if (topic < 0 || partitions.get(partitions.size() - 1) >= index.numPartitions(topic)) {
                 return false;
@@ -96,28 +119,42 @@ final class IncrementalQuotaAssignment {
         return true;
     }
 
-    /** Frees the member's partitions after its first {@code keep} in global order. */
-    private void release(MemberAssignment current, int keep) {
-        int seen = 0;
-        for (int i = 0; i < current.topicCount(); i++) {
-            int offset = index.offset(index.indexOf(current.topicAt(i)));
-            PartitionSet partitions = current.partitionsAt(i);
-            for (int k = 0; k < partitions.size(); k++) {
-                if (seen++ >= keep) {
-                    int g = offset + partitions.get(k);
-                    owned[g >>> 6] &= ~(1L << g);
-                }
+    /** Keeps {@code load[m]} of the member's partitions, same-rack ones first, and frees the others. */
+    private MemberAssignment release(int m) {
+        IntList partitions = globalPartitions(current[m], 0);
+        if (racks != null) {
+            racks.sameRackFirst(m, partitions);
+        }
+        for (int i = load[m]; i < partitions.size(); i++) {
+            int g = partitions.get(i);
+            owned[g >>> 6] &= ~(1L << g);
+        }
+        partitions.truncate(load[m]);
+        partitions.sort();
+        return partitions.toAssignment(index);
+    }
+
+    /** The assignment's global partition numbers, ascending, with room for {@code extra} more. */
+    private IntList globalPartitions(MemberAssignment assignment, int extra) {
+        IntList partitions = new IntList(assignment.totalPartitions() + extra);
+        // Topics come in topic id order, the index's order, so the global numbers come out ascending.
+        for (int i = 0; i < assignment.topicCount(); i++) {
+            int offset = index.offset(index.indexOf(assignment.topicAt(i)));
+            PartitionSet set = assignment.partitionsAt(i);
+            for (int k = 0; k < set.size(); k++) {
+                partitions.add(offset + set.get(k));
             }
         }
+        return partitions;
     }
 
     private int[] freePartitions() {
         int total = index.totalPartitions();
-        int keptTotal = 0;
-        for (int count : kept) {
-            keptTotal += count;
+        int kept = 0;
+        for (int count : load) {
+            kept += count;
         }
-        int[] free = new int[total - keptTotal];
+        int[] free = new int[total - kept];
         int n = 0;
         for (int word = 0; word < owned.length; word++) {
             long unowned = ~owned[word];
@@ -132,74 +169,101 @@ final class IncrementalQuotaAssignment {
         return free;
     }
 
+    /** As {@link QuotaAssignment}: each free partition to the first member of one of its racks with room. */
+    private void handOutToSameRack(int[] free, int[] receiver) {
+        Map<String, IntList> membersByRack = new HashMap<>();
+        for (int m = 0; m < size; m++) {
+            int member = m;
+            racks.rackOf(m).ifPresent(rack -> membersByRack.computeIfAbsent(rack, r -> new IntList(8)).add(member));
+        }
+        Map<String, int[]> cursors = new HashMap<>();
+        for (int i = 0; i < free.length; i++) {
+            for (String rack : racks.racks(free[i])) {
+                IntList candidates = membersByRack.get(rack);
+                int member = candidates == null ? NONE
+                        : firstWithRoom(candidates, cursors.computeIfAbsent(rack, r -> new int[2]));
+                if (member != NONE) {
+                    receiver[i] = member;
+                    load[member]++;
+                    break;
+                }
+            }
+        }
+    }
+
     /**
-     * Fills members below the minimum with consecutive runs of {@code free}, then gives the rest one each to
-     * members at exactly the minimum, both in member id order, as {@link QuotaAssignment#run()} hands out.
-     * Both walk {@code free} forward in member order, so one pass over the members does both.
+     * The rack's first member below the minimum, else (while extra slots remain) its first member at the
+     * minimum. Loads only grow, so both cursors only move forward.
      */
-    private GroupAssignment handOut(int[] free) {
-        int nextExtra = 0;
-        for (int m = 0; m < size; m++) {
-            nextExtra += Math.max(0, minQuota - kept[m]);
+    private int firstWithRoom(IntList candidates, int[] cursor) {
+        while (cursor[0] < candidates.size() && load[candidates.get(cursor[0])] >= minQuota) {
+            cursor[0]++;
         }
-        int next = 0;
-        MemberAssignment[] result = new MemberAssignment[size];
-        for (int m = 0; m < size; m++) {
-            int runStart = next;
-            next += Math.max(0, minQuota - kept[m]);
-            int extra = kept[m] <= minQuota && nextExtra < free.length ? nextExtra++ : NONE;
-            if (next > runStart || extra != NONE) {
-                result[m] = withReceived(current[m], free, runStart, next, extra);
-            } else if (kept[m] < load[m]) {
-                result[m] = firstPartitions(current[m], kept[m]);
+        if (cursor[0] < candidates.size()) {
+            return candidates.get(cursor[0]);
+        }
+        if (extraSlots == 0) {
+            return NONE;
+        }
+        while (cursor[1] < candidates.size() && load[candidates.get(cursor[1])] != minQuota) {
+            cursor[1]++;
+        }
+        if (cursor[1] < candidates.size()) {
+            extraSlots--;
+            return candidates.get(cursor[1]);
+        }
+        return NONE;
+    }
+
+    /** The partitions still free fill members below the minimum, then one each to members at the minimum. */
+    private void handOutRest(int[] free, int[] receiver) {
+        int belowMinimum = 0;
+        int atMinimum = 0;
+        for (int i = 0; i < free.length; i++) {
+            if (receiver[i] != NONE) {
+                continue;
+            }
+            while (belowMinimum < size && load[belowMinimum] >= minQuota) {
+                belowMinimum++;
+            }
+            if (belowMinimum < size) {
+                receiver[i] = belowMinimum;
             } else {
-                result[m] = current[m];
+                while (load[atMinimum] != minQuota) {
+                    atMinimum++;
+                }
+                extraSlots--;
+                receiver[i] = atMinimum;
             }
+            load[receiver[i]]++;
         }
-        return GroupAssignment.of(group, result);
     }
 
-    /** The current partitions plus {@code free[from..to)} and {@code free[extra]} (if any), which follow them in {@code free}. */
-    private MemberAssignment withReceived(MemberAssignment current, int[] free, int from, int to, int extra) {
-        int[] merged = new int[current.totalPartitions() + (to - from) + (extra == NONE ? 0 : 1)];
-        int n = 0;
-        for (int i = 0; i < current.topicCount(); i++) {
-            int offset = index.offset(index.indexOf(current.topicAt(i)));
-            PartitionSet partitions = current.partitionsAt(i);
-            for (int k = 0; k < partitions.size(); k++) {
-                merged[n++] = offset + partitions.get(k);
+    /** Adds the received partitions to the receivers' current ones (receivers never released any). */
+    private void addReceived(int[] free, int[] receiver) {
+        int[] start = new int[size + 1];
+        for (int member : receiver) {
+            start[member + 1]++;
+        }
+        for (int m = 0; m < size; m++) {
+            start[m + 1] += start[m];
+        }
+        // A counting sort by receiver keeps each receiver's partitions ascending.
+        int[] byReceiver = new int[free.length];
+        int[] fill = Arrays.copyOf(start, size);
+        for (int i = 0; i < free.length; i++) {
+            byReceiver[fill[receiver[i]]++] = free[i];
+        }
+        for (int m = 0; m < size; m++) {
+            if (start[m + 1] > start[m]) {
+                IntList partitions = globalPartitions(current[m], start[m + 1] - start[m]);
+                for (int i = start[m]; i < start[m + 1]; i++) {
+                    partitions.add(byReceiver[i]);
+                }
+                // Kept and received partitions interleave in global order.
+                partitions.sort();
+                result[m] = partitions.toAssignment(index);
             }
         }
-        for (int i = from; i < to; i++) {
-            merged[n++] = free[i];
-        }
-        if (extra != NONE) {
-            merged[n] = free[extra];
-        }
-        // Kept and received partitions interleave in global order.
-        Arrays.sort(merged);
-        return index.assignmentOf(merged, 0, merged.length);
-    }
-
-    /** The first {@code count} partitions of an assignment, in global (topic id, then partition) order. */
-    private static MemberAssignment firstPartitions(MemberAssignment current, int count) {
-        int topics = 0;
-        int taken = 0;
-        while (taken < count) {
-            taken += current.partitionsAt(topics++).size();
-        }
-        PartitionSet[] sets = new PartitionSet[topics];
-        for (int i = 0; i < topics; i++) {
-            sets[i] = current.partitionsAt(i);
-        }
-        if (taken > count) {
-            PartitionSet last = sets[topics - 1];
-            sets[topics - 1] = last.head(last.size() - (taken - count));
-        }
-        Uuid[] ids = new Uuid[topics];
-        for (int i = 0; i < topics; i++) {
-            ids[i] = current.topicAt(i);
-        }
-        return MemberAssignment.ofSorted(ids, sets);
     }
 }

@@ -35,7 +35,17 @@ final class IntList {
         size = 0;
     }
 
+    /** Keeps the first {@code newSize} values. */
+    void truncate(int newSize) {
+        size = Math.min(size, newSize);
+    }
+
     void sort() {
         Arrays.sort(values, 0, size);
+    }
+
+    /** The assignment of these global partition numbers, which must be ascending. */
+    MemberAssignment toAssignment(TopicIndex index) {
+        return index.assignmentOf(values, 0, size);
     }
 }

@@ -80,11 +80,6 @@ public final class PartitionSet {
         }
     }
 
-    /** The {@code count} smallest partitions. */
-    PartitionSet head(int count) {
-        return count == partitions.length ? this : ofSortedUnsafe(Arrays.copyOf(partitions, count));
-    }
-
     public int[] toArray() {
         return partitions.clone();
     }

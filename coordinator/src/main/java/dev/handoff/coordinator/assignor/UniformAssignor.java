@@ -9,9 +9,9 @@ import java.util.Map;
  * <p>The group is split into independent components (members and topics connected by subscriptions).
  * A component whose members share one subscription gets the exact quota assignment of
  * {@link QuotaAssignment}: loads differ by at most one and a join or leave moves the minimum number of
- * partitions. When the whole group shares one subscription and has no racks, the same result is computed
- * as a change of the current assignment ({@link IncrementalQuotaAssignment}), in time proportional to the
- * members and the partitions that move. Other components get {@link BalancedAssignment}: sticky, then balanced as far as single
+ * partitions. When the whole group shares one subscription, the same result is computed as a change of
+ * the current assignment ({@link IncrementalQuotaAssignment}), in time proportional to the members and the
+ * partitions that move. Other components get {@link BalancedAssignment}: sticky, then balanced as far as single
  * moves allow.
  *
  * <p><b>Rack preference</b> (Handoff decision 6; Kafka 4.x assignors ignore racks). When members report a
@@ -44,7 +44,7 @@ public final class UniformAssignor implements PartitionAssignor {
 
     /**
      * @param rackAware   whether to prefer same-rack owners when racks are known
-     * @param incremental whether a homogeneous group without racks may take the {@link IncrementalQuotaAssignment}
+     * @param incremental whether a homogeneous group may take the {@link IncrementalQuotaAssignment}
      *                    path; off only to compare it with the full computation
      */
     UniformAssignor(boolean rackAware, boolean incremental) {
@@ -64,8 +64,8 @@ public final class UniformAssignor implements PartitionAssignor {
         }
         TopicIndex index = TopicIndex.of(group, topics);
         RackMatcher racks = rackAware ? RackMatcher.forGroup(group, index, topics) : null;
-        if (incremental && racks == null && group.isHomogeneous()) {
-            GroupAssignment changed = new IncrementalQuotaAssignment(group, index).run();
+        if (incremental && group.isHomogeneous()) {
+            GroupAssignment changed = new IncrementalQuotaAssignment(group, index, racks).run();
             if (changed != null) {
                 return changed;
             }

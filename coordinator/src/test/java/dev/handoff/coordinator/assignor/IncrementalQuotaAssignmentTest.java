@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,29 @@ class IncrementalQuotaAssignmentTest {
         assertThat(result).isEqualTo(full.assign(spec, groups.topics()));
     }
 
+    @Property(tries = 300)
+    void equalsTheFullComputationWithRacksThroughRandomChanges(@ForAll long seed) {
+        // Given members in random racks (some in none) and partitions with replicas in random racks
+        RandomGroups groups = new RandomGroups(seed, true);
+        Random random = new Random(seed);
+        Map<String, Optional<String>> memberRacks = new HashMap<>();
+        GroupAssignment previous = full.assign(racked(groups, memberRacks, random, new GroupAssignment(Map.of())),
+                partitionRacks(groups, random));
+
+        for (int step = 0; step < 8; step++) {
+            groups.change();
+            GroupSpec spec = racked(groups, memberRacks, random, previous);
+            TopicDescriber topics = partitionRacks(groups, random);
+
+            // When
+            GroupAssignment result = incremental.assign(spec, topics);
+
+            // Then
+            assertThat(result).isEqualTo(full.assign(spec, topics));
+            previous = result;
+        }
+    }
+
     @Test
     void oneJoinChangesOnlyTheMembersThatGiveOrReceive() {
         // Given
@@ -70,7 +95,7 @@ class IncrementalQuotaAssignmentTest {
         TopicIndex index = TopicIndex.of(group, topics(T1, 6, T2, 3));
 
         // When
-        GroupAssignment result = new IncrementalQuotaAssignment(group, index).run();
+        GroupAssignment result = new IncrementalQuotaAssignment(group, index, null).run();
 
         // Then
         assertThat(result).isNotNull();
@@ -89,7 +114,7 @@ class IncrementalQuotaAssignmentTest {
                 .build();
 
         // When
-        GroupAssignment result = new IncrementalQuotaAssignment(group, TopicIndex.of(group, topics(T1, 4))).run();
+        GroupAssignment result = new IncrementalQuotaAssignment(group, TopicIndex.of(group, topics(T1, 4)), null).run();
 
         // Then
         assertThat(result).isNull();
@@ -101,10 +126,41 @@ class IncrementalQuotaAssignmentTest {
         GroupSpec group = group().member("a", Set.of(T1), assignment(T1, partitions(0, 5))).build();
 
         // When
-        GroupAssignment result = new IncrementalQuotaAssignment(group, TopicIndex.of(group, topics(T1, 4))).run();
+        GroupAssignment result = new IncrementalQuotaAssignment(group, TopicIndex.of(group, topics(T1, 4)), null).run();
 
         // Then
         assertThat(result).isNull();
+    }
+
+    /** The group with each member in a rack drawn once (or none), and current assignments from {@code previous}. */
+    private static GroupSpec racked(RandomGroups groups, Map<String, Optional<String>> memberRacks, Random random,
+            GroupAssignment previous) {
+        List<MemberSpec> members = new ArrayList<>();
+        groups.subscriptions.forEach((memberId, topics) -> {
+            Optional<String> rack = memberRacks.computeIfAbsent(memberId,
+                    id -> random.nextInt(4) == 0 ? Optional.empty() : Optional.of("r" + random.nextInt(3)));
+            members.add(new MemberSpec(memberId, Optional.empty(), rack, topics, previous.member(memberId)));
+        });
+        return GroupSpec.of(members);
+    }
+
+    /** Every partition with replicas in a random, possibly empty, set of racks. */
+    private static TopicDescriber partitionRacks(RandomGroups groups, Random random) {
+        Map<Uuid, List<Set<String>>> racks = new HashMap<>();
+        groups.partitionCounts.forEach((topic, count) -> {
+            List<Set<String>> partitions = new ArrayList<>();
+            for (int p = 0; p < count; p++) {
+                Set<String> replicas = new TreeSet<>();
+                for (int r = 0; r < 3; r++) {
+                    if (random.nextInt(3) == 0) {
+                        replicas.add("r" + r);
+                    }
+                }
+                partitions.add(replicas);
+            }
+            racks.put(topic, partitions);
+        });
+        return MapTopicDescriber.withRacks(racks);
     }
 
     /** The group's members, each holding random partitions of random topics, known or not. */
