@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,12 @@ public final class HandoffBenchCommand implements Callable<Integer> {
     @Option(names = "--settle-repetitions", defaultValue = "5",
             description = "Isolated joins and leaves per contender; 0 skips them (default: ${DEFAULT-VALUE}).")
     private int settleRepetitions;
+
+    @Option(names = "--settle-repetitions-of", paramLabel = "CONTENDER=N",
+            description = "Isolated joins and leaves of one contender instead of --settle-repetitions; repeatable, "
+                    + "e.g. HANDOFF_FAST_ON=25 (Kafka's consumer-protocol join settles in the same time every run, "
+                    + "Handoff's depends on the phase of the steady heartbeats and needs more runs).")
+    private Map<Contender, Integer> settleRepetitionsOf = new EnumMap<>(Contender.class);
 
     @Option(names = "--settle-members", defaultValue = "3",
             description = "Consumers in the group the isolated join adds to (default: ${DEFAULT-VALUE}).")
@@ -123,15 +131,17 @@ public final class HandoffBenchCommand implements Callable<Integer> {
                 ? kafka(kafkaClasspath)
                 : handoff(overrides);
         String loadAtStart = LoadAverage.oneMinute();
-        List<ContenderFigures> figures = new HandoffBenchmark(settle, rollingRestart, launcher, line -> {
+        Consumer<String> progress = line -> {
             err.println("[handoff] " + line);
             err.flush();
-        }).run(contenders.stream().distinct().toList());
+        };
+        List<ContenderFigures> figures = new HandoffBenchmark(settle, settleRepetitionsOf, rollingRestart, launcher,
+                progress).run(contenders.stream().distinct().toList());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(describe(settle, rollingRestart) + " Load average (1 min) " + loadAtStart + " at the start, "
-                + LoadAverage.oneMinute() + " at the end.");
+        out.println(describe(settle, settleRepetitionsOf, rollingRestart) + " Load average (1 min) " + loadAtStart
+                + " at the start, " + LoadAverage.oneMinute() + " at the end.");
         out.println();
-        out.print(HandoffTable.render(figures, settleRepetitions));
+        out.print(HandoffTable.render(figures));
         out.flush();
         return 0;
     }
@@ -141,10 +151,12 @@ public final class HandoffBenchCommand implements Callable<Integer> {
                 podStartDelayMs, stepWaitMs, 0, 1, false, warmupMs, cooldownMs, LAB_DEFAULTS.seed());
     }
 
-    private static String describe(SettleSettings settle, Optional<Scenario> rollingRestart) {
+    private static String describe(SettleSettings settle, Map<Contender, Integer> repetitionsOf,
+                                   Optional<Scenario> rollingRestart) {
         String text = String.format(Locale.ROOT, "Isolated join and leave: %d consumers + 1 over %d partitions, "
-                + "quiet %d ms + 0..%d ms (seed %d) before each, %d times.", settle.members(), settle.partitions(),
-                settle.quietMs(), settle.jitterMs(), settle.seed(), settle.repetitions());
+                + "quiet %d ms + 0..%d ms (seed %d) before each, %d times%s.", settle.members(), settle.partitions(),
+                settle.quietMs(), settle.jitterMs(), settle.seed(), settle.repetitions(),
+                repetitionsOf.isEmpty() ? "" : " (" + repetitionsOf + ")");
         return text + rollingRestart.map(s -> String.format(Locale.ROOT, " Rolling restart: %d consumers over %d "
                 + "partitions, one at a time (stop, replacement after %d ms, next step %d ms later), %d records/s "
                 + "at %.1f ms each, warm-up %d ms, cool-down %d ms.", s.consumers(), s.partitions(),

@@ -21,20 +21,26 @@ final class HandoffBenchmark {
     /** How often the rolling restart's progress is reported. */
     private static final long PROGRESS_EVERY_MS = 30_000;
 
+    /** How many of the rolling restart's longest handoffs are reported, to explain its p99. */
+    private static final int LONGEST_REPORTED = 8;
+
     private final SettleSettings settle;
+    private final Map<Contender, Integer> settleRepetitions;
     private final Optional<Scenario> rollingRestart;
     private final Cluster.Launcher launcher;
     private final Consumer<String> progress;
 
     /**
-     * @param settle         the isolated join and leave; no repetitions skips them
-     * @param rollingRestart the lab scenario of the rolling restart; empty skips it
-     * @param launcher       starts the brokers
-     * @param progress       told what is happening, a line at a time
+     * @param settle            the isolated join and leave; no repetitions skips them
+     * @param settleRepetitions contenders measured a different number of times than {@code settle} says
+     * @param rollingRestart    the lab scenario of the rolling restart; empty skips it
+     * @param launcher          starts the brokers
+     * @param progress          told what is happening, a line at a time
      */
-    HandoffBenchmark(SettleSettings settle, Optional<Scenario> rollingRestart, Cluster.Launcher launcher,
-                     Consumer<String> progress) {
+    HandoffBenchmark(SettleSettings settle, Map<Contender, Integer> settleRepetitions,
+                     Optional<Scenario> rollingRestart, Cluster.Launcher launcher, Consumer<String> progress) {
         this.settle = settle;
+        this.settleRepetitions = Map.copyOf(settleRepetitions);
         this.rollingRestart = rollingRestart;
         this.launcher = launcher;
         this.progress = progress;
@@ -61,9 +67,10 @@ final class HandoffBenchmark {
         String name = contender.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String loadAtStart = LoadAverage.oneMinute();
         Optional<SettleFigures> settled = Optional.empty();
-        if (settle.repetitions() > 0) {
-            progress.accept(contender.label() + ": isolated join and leave, " + settle.repetitions() + " times");
-            settled = Optional.of(new SettleRun(bootstrap, settle, line -> progress.accept(contender.label() + ": "
+        SettleSettings mine = settle.withRepetitions(settleRepetitions.getOrDefault(contender, settle.repetitions()));
+        if (mine.repetitions() > 0) {
+            progress.accept(contender.label() + ": isolated join and leave, " + mine.repetitions() + " times");
+            settled = Optional.of(new SettleRun(bootstrap, mine, line -> progress.accept(contender.label() + ": "
                     + line)).run("settle-" + name, contender.protocol()));
         }
         Optional<RollingFigures> rolled = Optional.empty();
@@ -79,6 +86,9 @@ final class HandoffBenchmark {
                         }
                     });
             rolled = Optional.of(RollingFigures.of(timeline));
+            progress.accept(contender.label() + ": longest handoffs");
+            LongestHandoffs.describe(rolled.get().handoffs(), timeline.plan(), LONGEST_REPORTED)
+                    .forEach(line -> progress.accept(contender.label() + ":   " + line));
         }
         return new ContenderFigures(contender, settled, rolled, loadAtStart + " → " + LoadAverage.oneMinute());
     }

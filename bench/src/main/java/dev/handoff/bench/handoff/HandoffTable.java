@@ -1,6 +1,7 @@
 package dev.handoff.bench.handoff;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,16 +46,19 @@ final class HandoffTable {
         figures.forEach(f -> this.figures.put(f.contender(), f));
     }
 
-    static String render(List<ContenderFigures> figures, int settleRepetitions) {
-        return new HandoffTable(figures).render(settleRepetitions);
+    static String render(List<ContenderFigures> figures) {
+        return new HandoffTable(figures).render();
     }
 
-    private String render(int settleRepetitions) {
-        String medianOf = ", median of " + settleRepetitions + " (ms)";
+    private String render() {
         List<Contender> columns = List.copyOf(figures.keySet());
         StringBuilder text = new StringBuilder(header("figure", columns.stream().map(Contender::label).toList()));
-        row(text, "join settle" + medianOf, columns, c -> value(c, Figure.JOIN).map(HandoffTable::ms));
-        row(text, "leave settle" + medianOf, columns, c -> value(c, Figure.LEAVE).map(HandoffTable::ms));
+        row(text, "isolated joins and leaves measured", columns,
+                c -> settle(c).map(s -> Integer.toString(s.repetitions())));
+        row(text, "join settle, median (ms)", columns, c -> value(c, Figure.JOIN).map(HandoffTable::ms));
+        row(text, "join settle, min – max (ms)", columns, c -> settle(c).map(s -> range(s.joinMs())));
+        row(text, "leave settle, median (ms)", columns, c -> value(c, Figure.LEAVE).map(HandoffTable::ms));
+        row(text, "leave settle, min – max (ms)", columns, c -> settle(c).map(s -> range(s.leaveMs())));
         row(text, "rolling restart: handoffs (unfinished at the end)", columns, c -> rolling(c)
                 .map(r -> r.handoffs().durationsMs().size() + " (" + r.handoffs().unfinished() + ")"));
         row(text, "rolling restart: median handoff (ms)", columns,
@@ -119,6 +123,14 @@ final class HandoffTable {
 
     private Optional<Long> value(Contender contender, Figure figure) {
         return Optional.ofNullable(figures.get(contender)).flatMap(figure.value);
+    }
+
+    private Optional<SettleFigures> settle(Contender contender) {
+        return Optional.ofNullable(figures.get(contender)).flatMap(ContenderFigures::settle);
+    }
+
+    private static String range(List<Long> values) {
+        return ms(Collections.min(values)) + " – " + ms(Collections.max(values));
     }
 
     private Optional<RollingFigures> rolling(Contender contender) {

@@ -22,4 +22,9 @@ record SettleFigures(List<Long> joinMs, List<Long> leaveMs) {
     long medianLeaveMs() {
         return Percentiles.nearestRank(leaveMs, 50);
     }
+
+    /** How many joins (and leaves) were measured. */
+    int repetitions() {
+        return joinMs.size();
+    }
 }

@@ -26,4 +26,9 @@ record SettleSettings(int members, int partitions, int repetitions, long quietMs
                     + "no negative repetitions or times");
         }
     }
+
+    /** The same settings with another number of repetitions (for one contender). */
+    SettleSettings withRepetitions(int count) {
+        return new SettleSettings(members, partitions, count, quietMs, jitterMs, seed, timeoutMs);
+    }
 }

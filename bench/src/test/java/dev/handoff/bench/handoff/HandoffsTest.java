@@ -29,6 +29,26 @@ class HandoffsTest {
     }
 
     @Test
+    void namesTheLongestHandoffsWithWhoGaveThePartitionUpAndWhoGotIt() {
+        // Given
+        List<TimelineEvent> events = List.of(
+                event(0, "a", EventKind.ASSIGNED, 0, 1, 2),
+                event(2_000, "a", EventKind.REVOKED, 0),
+                event(2_100, "b", EventKind.ASSIGNED, 0),
+                event(3_000, "a", EventKind.STOPPED),
+                event(3_400, "b", EventKind.ASSIGNED, 2),
+                event(5_500, "c", EventKind.ASSIGNED, 1));
+
+        // When
+        List<Handoffs.Handoff> longest = Handoffs.of(events, FIRST_STEP, END).longest(2);
+
+        // Then
+        assertThat(longest).containsExactly(
+                new Handoffs.Handoff(1, 3_000, 5_500, EventKind.STOPPED, "a", "c"),
+                new Handoffs.Handoff(2, 3_000, 3_400, EventKind.STOPPED, "a", "b"));
+    }
+
+    @Test
     void aStoppedConsumerHandsOffWhatItStillHeld() {
         // Given
         List<TimelineEvent> events = List.of(
@@ -93,7 +113,8 @@ class HandoffsTest {
     @Test
     void reportsNearestRankMedianAndP99() {
         // Given
-        Handoffs handoffs = new Handoffs(List.of(400L, 100L, 300L, 200L, 5_000L), 0);
+        Handoffs handoffs = new Handoffs(List.of(handoff(400), handoff(100), handoff(300), handoff(200),
+                handoff(5_000)), 0);
 
         // When
         long median = handoffs.medianMs();
@@ -102,6 +123,10 @@ class HandoffsTest {
         // Then
         assertThat(median).isEqualTo(300);
         assertThat(p99).isEqualTo(5_000);
+    }
+
+    private static Handoffs.Handoff handoff(long durationMs) {
+        return new Handoffs.Handoff(0, FIRST_STEP, FIRST_STEP + durationMs, EventKind.REVOKED, "c0.0", "c1.0");
     }
 
     private static TimelineEvent event(long atMs, String member, EventKind kind, Integer... partitions) {
