@@ -2,6 +2,7 @@ package dev.handoff.bench.assignor;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,17 +13,19 @@ import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code assignors jmh [JMH options]} runs {@link ServerAssignorBenchmark} (Handoff vs Apache Kafka 4.4.0);
- * {@code assignors report} prints balance and partitions moved for both on the same inputs.
+ * {@code assignors report} prints balance and partitions moved for both on the same inputs;
+ * {@code assignors table} turns JMH JSON results into a Markdown comparison.
  */
 @Command(name = "assignors", mixinStandardHelpOptions = true,
         description = "Server-side assignors, Handoff vs Apache Kafka 4.4.0.",
-        subcommands = {AssignorCommand.Jmh.class, AssignorCommand.Report.class})
+        subcommands = {AssignorCommand.Jmh.class, AssignorCommand.Report.class, AssignorCommand.Table.class})
 public final class AssignorCommand implements Callable<Integer> {
 
     @Spec
@@ -86,6 +89,22 @@ public final class AssignorCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             new AssignorReport(out).run(members, partitionsPerMember, topics, subscriptions, changes, assignors, racks);
+            return 0;
+        }
+    }
+
+    @Command(name = "table", description = "Print JMH JSON results (-rf json) as a Markdown table, Handoff next to Kafka.")
+    static final class Table implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "RESULT_JSON")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws IOException {
+            JmhTable.read(files).print(spec.commandLine().getOut());
             return 0;
         }
     }
