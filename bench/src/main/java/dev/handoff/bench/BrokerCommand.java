@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,6 +63,9 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Handoff's JVM options (default: none, the JVM's defaults).")
     private String handoffJvmOptions;
 
+    @Mixin
+    private HandoffOverrides handoffOverrides;
+
     @Override
     public Integer call() throws Exception {
         LoadSettings settings = new LoadSettings(startups, records, recordSizes, partitions, repetitions);
@@ -75,12 +79,16 @@ final class BrokerCommand implements Callable<Integer> {
         }
         if (only != Broker.KAFKA) {
             List<String> jvmOptions = words(handoffJvmOptions);
-            handoff = Optional.of(benchmark.run(() -> HandoffProcess.start(handoffJar, jvmOptions)));
+            handoff = Optional.of(benchmark.run(() -> HandoffProcess.start(handoffJar, jvmOptions,
+                    handoffOverrides.asMap())));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(settings.describe());
         kafka.ifPresent(figures -> out.println("Kafka JVM options: " + String.join(" ", kafkaJvmOptions())));
         handoff.ifPresent(figures -> out.println("Handoff JVM options: " + String.join(" ", words(handoffJvmOptions))));
+        if (handoff.isPresent() && !handoffOverrides.asMap().isEmpty()) {
+            out.println("Handoff overrides: " + handoffOverrides.asMap());
+        }
         out.print(ComparisonTable.of(kafka, handoff).render());
         out.flush();
         return 0;

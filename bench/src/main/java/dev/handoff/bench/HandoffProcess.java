@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Handoff's command-line broker, started as users start it: {@code ./handoff server server.properties}, on a free
  * loopback port, so it runs with the launcher's JVM options and class data sharing archive. The properties file
- * sets only the node, the listener and the data directory.
+ * sets only the node, the listener and the data directory; anything else is passed as {@code --override name=value},
+ * as an operator would.
  */
 public final class HandoffProcess implements BrokerProcess {
 
@@ -33,9 +35,10 @@ public final class HandoffProcess implements BrokerProcess {
      * @param jar        the shaded CLI jar, {@code cli/target/handoff.jar} beside the {@code handoff} launcher
      * @param jvmOptions options for the broker's JVM (the launcher's {@code HANDOFF_JAVA_OPTS}); empty for the
      *                   launcher's defaults
+     * @param overrides  broker properties on top of node, listener and data directory
      * @throws IllegalArgumentException if the jar has not been built or has no launcher beside it
      */
-    public static HandoffProcess start(Path jar, List<String> jvmOptions) {
+    public static HandoffProcess start(Path jar, List<String> jvmOptions, Map<String, String> overrides) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No Handoff jar at " + jar + ": build it with ./handoff or "
                     + "`mvn -B -o -q -pl cli -am package -Dquick`");
@@ -53,6 +56,7 @@ public final class HandoffProcess implements BrokerProcess {
                     "log.dirs=" + workDir.resolve("data"),
                     ""));
             List<String> command = concat(launch, List.of("server", serverProperties.toString()));
+            overrides.forEach((name, value) -> command.addAll(List.of("--override", name + "=" + value)));
             BrokerJvm jvm = BrokerJvm.launch(command, workDir, workDir.resolve("server.log"), bootstrapServers);
             return new HandoffProcess(workDir, bootstrapServers, jvm);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.handoff.bench.handoff;
 
 import dev.handoff.bench.BrokerProcess;
+import dev.handoff.bench.HandoffOverrides;
 import dev.handoff.bench.KafkaProcess;
 import dev.handoff.bench.reliability.BrokerUnderTest;
 import dev.handoff.lab.scenario.Scenario;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,12 +74,13 @@ public final class HandoffBenchCommand implements Callable<Integer> {
     private long quietMs;
 
     @Option(names = "--quiet-jitter-ms", defaultValue = "5000",
-            description = "A random 0 to this is added to each quiet time, so joins and leaves fall at every phase "
-                    + "of the steady heartbeats (default: ${DEFAULT-VALUE}, one Kafka consumer heartbeat interval).")
+            description = "0 to this, evenly spaced over the repetitions in a seeded order, is added to each quiet "
+                    + "time, so joins and leaves fall at every phase of the steady heartbeats once (default: "
+                    + "${DEFAULT-VALUE}, one Kafka consumer heartbeat interval).")
     private long quietJitterMs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the quiet-time jitter (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the order of the quiet-time jitters (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--no-rolling-restart", description = "Skip the rolling restart.")
@@ -119,6 +122,9 @@ public final class HandoffBenchCommand implements Callable<Integer> {
             description = "Handoff's JVM options (default: none, the JVM's defaults).")
     private String handoffJvmOptions;
 
+    @Mixin
+    private HandoffOverrides handoffOverrides;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -129,7 +135,7 @@ public final class HandoffBenchCommand implements Callable<Integer> {
         String kafkaClasspath = needsKafka ? KafkaProcess.readClasspath(kafkaClasspathFile) : "";
         Cluster.Launcher launcher = (broker, overrides) -> broker == Contender.Broker.KAFKA
                 ? kafka(kafkaClasspath)
-                : handoff(overrides);
+                : handoff(handoffOverrides.with(overrides));
         String loadAtStart = LoadAverage.oneMinute();
         Consumer<String> progress = line -> {
             err.println("[handoff] " + line);

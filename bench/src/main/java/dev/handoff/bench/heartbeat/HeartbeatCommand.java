@@ -1,14 +1,17 @@
 package dev.handoff.bench.heartbeat;
 
 import dev.handoff.bench.BrokerProcess;
+import dev.handoff.bench.HandoffOverrides;
 import dev.handoff.bench.HandoffProcess;
 import dev.handoff.bench.KafkaProcess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -67,42 +70,76 @@ public final class HeartbeatCommand implements Callable<Integer> {
             description = "Handoff's JVM options (default: none, the JVM's defaults).")
     private String handoffJvmOptions;
 
+    @Mixin
+    private HandoffOverrides handoffOverrides;
+
+    @Option(names = "--handoff-variant", paramLabel = "label:name=value[,name=value]",
+            converter = HandoffVariant.Converter.class,
+            description = {"Also measure Handoff with these broker properties on top, in the same invocation, and",
+                "compare it with plain Handoff; repeatable. E.g. 'recorder off:handoff.flight.recorder.enable=false'."})
+    private List<HandoffVariant> variants = new ArrayList<>();
+
+    @Option(names = "--repetitions", defaultValue = "1",
+            description = "Runs per broker (a fresh process each), interleaved; medians are reported "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int repetitions;
+
     @Override
     public Integer call() throws Exception {
         LoadShape shape = load.shape();
         Pacing pacing = rate == null ? Pacing.closedLoop() : Pacing.fixedRate(rate, load.members);
         HeartbeatBenchmark benchmark = new HeartbeatBenchmark(shape, warmUp, duration, load.ioThreads);
-        Optional<HeartbeatFigures> kafka = Optional.empty();
-        Optional<HeartbeatFigures> handoff = Optional.empty();
+        List<HeartbeatFigures> kafka = new ArrayList<>();
+        List<HeartbeatFigures> handoff = new ArrayList<>();
+        Map<HandoffVariant, List<HeartbeatFigures>> variantRuns = new LinkedHashMap<>();
         String kafkaName = "Kafka 4.4.0";
-        String handoffName = "Handoff";
+        String handoffName = bootstrapServer == null ? "Handoff" : bootstrapServer;
         if (bootstrapServer != null) {
-            handoffName = bootstrapServer;
-            handoff = Optional.of(benchmark.run(handoffName, bootstrapServer, pacing));
-        } else {
-            if (only != Broker.HANDOFF) {
-                String classpath = KafkaProcess.readClasspath(kafkaClasspathFile);
-                List<String> jvmOptions = kafkaJvmOptions == null ? KafkaProcess.DEFAULT_JVM_OPTIONS
-                        : words(kafkaJvmOptions);
-                kafka = Optional.of(run(benchmark, pacing, () -> KafkaProcess.start(classpath, jvmOptions)));
+            for (int repetition = 0; repetition < repetitions; repetition++) {
+                handoff.add(benchmark.run(handoffName, bootstrapServer, pacing));
             }
-            if (only != Broker.KAFKA) {
-                List<String> jvmOptions = words(handoffJvmOptions);
-                handoff = Optional.of(run(benchmark, pacing, () -> HandoffProcess.start(handoffJar, jvmOptions)));
+        } else {
+            String classpath = only == Broker.HANDOFF ? "" : KafkaProcess.readClasspath(kafkaClasspathFile);
+            List<String> kafkaOptions = kafkaJvmOptions == null ? KafkaProcess.DEFAULT_JVM_OPTIONS
+                    : words(kafkaJvmOptions);
+            List<String> handoffOptions = words(handoffJvmOptions);
+            // Interleaved, so that a change in the machine's load during the invocation hits every contender alike.
+            for (int repetition = 0; repetition < repetitions; repetition++) {
+                if (only != Broker.HANDOFF) {
+                    kafka.add(run(benchmark, pacing, kafkaName, () -> KafkaProcess.start(classpath, kafkaOptions)));
+                }
+                if (only != Broker.KAFKA) {
+                    handoff.add(run(benchmark, pacing, handoffName,
+                            () -> HandoffProcess.start(handoffJar, handoffOptions, handoffOverrides.asMap())));
+                    for (HandoffVariant variant : variants) {
+                        variantRuns.computeIfAbsent(variant, v -> new ArrayList<>()).add(run(benchmark, pacing,
+                                variant.label(), () -> HandoffProcess.start(handoffJar, handoffOptions,
+                                        handoffOverrides.with(variant.overrides()))));
+                    }
+                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(shape.describe() + "; " + load.ioThreads + " load generator thread(s)");
         out.println("Pacing: " + pacing.describe() + "; warm-up " + warmUp + ", measured " + duration);
+        out.println(repetitions + " run(s) per broker, interleaved; each figure is the median of its runs");
+        if (!handoff.isEmpty() && !handoffOverrides.asMap().isEmpty()) {
+            out.println("Handoff overrides: " + handoffOverrides.asMap());
+        }
         out.print(HeartbeatTable.render(kafkaName, kafka, handoffName, handoff));
+        variantRuns.forEach((variant, runs) -> {
+            out.println();
+            out.println(variant.label() + ": Handoff with " + variant.overrides());
+            out.print(HeartbeatTable.renderVariant(handoffName, handoff, variant.label(), runs));
+        });
         out.flush();
         return 0;
     }
 
-    private static HeartbeatFigures run(HeartbeatBenchmark benchmark, Pacing pacing, Supplier<BrokerProcess> launcher)
-            throws Exception {
+    private static HeartbeatFigures run(HeartbeatBenchmark benchmark, Pacing pacing, String name,
+                                        Supplier<BrokerProcess> launcher) throws Exception {
         try (BrokerProcess broker = launcher.get()) {
-            return benchmark.run(broker.name(), broker.bootstrapServers(), pacing);
+            return benchmark.run(name, broker.bootstrapServers(), pacing);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.handoff.bench.heartbeat;
 
+import dev.handoff.bench.HandoffOverrides;
 import dev.handoff.testkit.EmbeddedHandoff;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +57,9 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--broker-pid", description = "With --bootstrap-server: its JVM's pid, to read its heap with jcmd.")
     private Long brokerPid;
 
+    @Mixin
+    private HandoffOverrides handoffOverrides;
+
     @Override
     public Integer call() throws Exception {
         SoakSettings settings = new SoakSettings(load.shape(), duration, leavesPerSecond, seed);
@@ -65,10 +70,10 @@ public final class SoakCommand implements Callable<Integer> {
             broker = bootstrapServer;
             report = soak.run(bootstrapServer, brokerPid == null ? () -> 0 : HeapProbe.ofProcess(brokerPid));
         } else {
-            broker = "embedded Handoff, " + SoakSettings.brokerSettings(sessionTimeoutMs, heartbeatIntervalMs);
-            try (EmbeddedHandoff handoff = EmbeddedHandoff.builder()
-                    .brokerProperties(SoakSettings.brokerSettings(sessionTimeoutMs, heartbeatIntervalMs))
-                    .start()) {
+            Map<String, String> brokerSettings = handoffOverrides.with(
+                    SoakSettings.brokerSettings(sessionTimeoutMs, heartbeatIntervalMs));
+            broker = "embedded Handoff, " + brokerSettings;
+            try (EmbeddedHandoff handoff = EmbeddedHandoff.builder().brokerProperties(brokerSettings).start()) {
                 report = soak.run(handoff.bootstrapServers(), HeapProbe.inProcess());
             }
         }

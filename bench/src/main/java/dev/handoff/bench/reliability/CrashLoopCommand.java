@@ -1,5 +1,6 @@
 package dev.handoff.bench.reliability;
 
+import dev.handoff.bench.HandoffOverrides;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,6 +58,9 @@ public final class CrashLoopCommand implements Callable<Integer> {
             description = "The broker's JVM options (default: ${DEFAULT-VALUE}).")
     private String jvmOptions;
 
+    @Mixin
+    private HandoffOverrides handoffOverrides;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +72,7 @@ public final class CrashLoopCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("handoff-crash-loop-");
         out.println("Broker work directory (kept): " + workDir);
         try (BrokerUnderTest broker = new BrokerUnderTest(handoffJar, workDir, words(jvmOptions),
-                Map.of("log.flush.interval.messages", Long.toString(flushMessages)))) {
+                handoffOverrides.with(Map.of("log.flush.interval.messages", Long.toString(flushMessages))))) {
             CrashLoopTotals totals = new CrashLoop(broker, settings, out).run();
             out.println(totals.summary());
             totals.violations().forEach(v -> out.println("violation: " + v));

@@ -1,13 +1,14 @@
 package dev.handoff.bench.reliability;
 
+import dev.handoff.bench.HandoffOverrides;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,9 @@ public final class FuzzCommand implements Callable<Integer> {
             description = "The broker's JVM options (default: ${DEFAULT-VALUE}).")
     private String jvmOptions;
 
+    @Mixin
+    private HandoffOverrides handoffOverrides;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,7 +60,7 @@ public final class FuzzCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("handoff-fuzz-");
         out.println("Broker work directory (kept): " + workDir);
         List<String> options = Arrays.stream(jvmOptions.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-        try (BrokerUnderTest broker = new BrokerUnderTest(handoffJar, workDir, options, Map.of())) {
+        try (BrokerUnderTest broker = new BrokerUnderTest(handoffJar, workDir, options, handoffOverrides.asMap())) {
             FuzzTotals totals = new ProtocolFuzzer(broker, settings, out).run();
             out.println(totals.summary());
             totals.problems().forEach(p -> out.println("problem: " + p));
