@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -25,13 +24,13 @@ final class SettleRun {
     private final String bootstrap;
     private final SettleSettings settings;
     private final Consumer<String> progress;
-    private final Random jitter;
+    private final StratifiedJitter jitter;
 
     SettleRun(String bootstrap, SettleSettings settings, Consumer<String> progress) {
         this.bootstrap = bootstrap;
         this.settings = settings;
         this.progress = progress;
-        this.jitter = new Random(settings.seed());
+        this.jitter = new StratifiedJitter(settings.jitterMs(), settings.repetitions(), settings.seed());
     }
 
     /** @param name the topic and the group, fresh on this cluster */
@@ -52,12 +51,12 @@ final class SettleRun {
                 String joinerName = "joiner-" + repetition;
                 withJoiner.add(joinerName);
 
-                quiet(owners, names(group));
+                quiet(owners, names(group), jitter.beforeJoin(repetition));
                 long joinAt = System.nanoTime();
                 SettleMember joiner = SettleMember.start(bootstrap, name, name, protocol, joinerName, owners);
                 try {
                     joins.add(awaitSettled(owners, withJoiner, joinAt));
-                    quiet(owners, withJoiner);
+                    quiet(owners, withJoiner, jitter.beforeLeave(repetition));
                     long leaveAt = System.nanoTime();
                     joiner.signalStop();
                     leaves.add(awaitSettled(owners, names(group), leaveAt));
@@ -74,9 +73,9 @@ final class SettleRun {
         return new SettleFigures(joins, leaves);
     }
 
-    /** Waits until the group has been settled, without any ownership change, for the quiet time and a jitter. */
-    private void quiet(PartitionOwners owners, List<String> members) throws TimeoutException {
-        long quietMs = settings.quietMs() + (settings.jitterMs() == 0 ? 0 : jitter.nextLong(settings.jitterMs()));
+    /** Waits until the group has been settled, without any ownership change, for the quiet time and the jitter. */
+    private void quiet(PartitionOwners owners, List<String> members, long jitterMs) throws TimeoutException {
+        long quietMs = settings.quietMs() + jitterMs;
         long deadline = System.nanoTime() + Duration.ofMillis(settings.timeoutMs() + quietMs).toNanos();
         while (true) {
             long changedBefore = owners.lastChangeNanos();
