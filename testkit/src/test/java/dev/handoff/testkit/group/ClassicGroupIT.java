@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.handoff.testkit.EmbeddedHandoff;
 import dev.handoff.testkit.HandoffExtension;
+import dev.handoff.testkit.upgrade.TrackedConsumer;
+import dev.handoff.testkit.upgrade.TrackedConsumer.Callback;
+import dev.handoff.testkit.upgrade.TrackedConsumer.Callback.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,11 +36,11 @@ class ClassicGroupIT {
     static final HandoffExtension HANDOFF = new HandoffExtension()
             .brokerProperty("group.initial.rebalance.delay.ms", "0");
 
-    private final List<GroupMember> members = new ArrayList<>();
+    private final List<TrackedConsumer> members = new ArrayList<>();
 
     @AfterEach
     void stopMembers() {
-        members.forEach(GroupMember::stop);
+        members.forEach(TrackedConsumer::stop);
     }
 
     @Test
@@ -69,23 +72,23 @@ class ClassicGroupIT {
             join(broker, topic, topic, assignor);
         }
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
-        Map<GroupMember, Set<TopicPartition>> before = assignments();
-        Map<GroupMember, Integer> marks = callbackMarks();
+        Map<TrackedConsumer, Set<TopicPartition>> before = assignments();
+        Map<TrackedConsumer, Integer> marks = callbackMarks();
 
         // When
         join(broker, topic, topic, assignor);
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
-        GroupMember leaving = members.remove(0);
-        Map<GroupMember, Set<TopicPartition>> beforeLeave = assignments();
-        Map<GroupMember, Integer> leaveMarks = callbackMarks();
+        TrackedConsumer leaving = members.remove(0);
+        Map<TrackedConsumer, Set<TopicPartition>> beforeLeave = assignments();
+        Map<TrackedConsumer, Integer> leaveMarks = callbackMarks();
         leaving.stop();
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
 
         // Then
         before.forEach((member, owned) -> assertThat(member.callbacks().subList(marks.get(member),
-                member.callbacks().size())).contains(new GroupMember.Callback(GroupMember.Callback.Kind.REVOKED, owned)));
+                member.callbacks().size())).contains(new Callback(Kind.REVOKED, owned)));
         beforeLeave.forEach((member, owned) -> assertThat(member.callbacks().subList(leaveMarks.get(member),
-                member.callbacks().size())).contains(new GroupMember.Callback(GroupMember.Callback.Kind.REVOKED, owned)));
+                member.callbacks().size())).contains(new Callback(Kind.REVOKED, owned)));
     }
 
     @Test
@@ -97,16 +100,16 @@ class ClassicGroupIT {
             join(broker, topic, topic, CooperativeStickyAssignor.class);
         }
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
-        Map<GroupMember, Set<TopicPartition>> before = assignments();
-        Map<GroupMember, Integer> marks = callbackMarks();
+        Map<TrackedConsumer, Set<TopicPartition>> before = assignments();
+        Map<TrackedConsumer, Integer> marks = callbackMarks();
 
         // When
         join(broker, topic, topic, CooperativeStickyAssignor.class);
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
-        Map<GroupMember, Set<TopicPartition>> afterJoin = assignments();
-        Map<GroupMember, Set<TopicPartition>> revokedOnJoin = new HashMap<>();
+        Map<TrackedConsumer, Set<TopicPartition>> afterJoin = assignments();
+        Map<TrackedConsumer, Set<TopicPartition>> revokedOnJoin = new HashMap<>();
         before.keySet().forEach(member -> revokedOnJoin.put(member, member.revokedSince(marks.get(member))));
-        Map<GroupMember, Integer> leaveMarks = callbackMarks();
+        Map<TrackedConsumer, Integer> leaveMarks = callbackMarks();
         members.remove(0).stop();
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
 
@@ -126,17 +129,18 @@ class ClassicGroupIT {
         settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor.getName());
         settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300);
         settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
-        members.add(GroupMember.start(broker, groupId + "-" + members.size(), groupId, topic, settings));
+        members.add(TrackedConsumer.start(broker, groupId + "-" + members.size(), groupId, List.of(topic),
+                settings));
     }
 
-    private Map<GroupMember, Set<TopicPartition>> assignments() {
-        Map<GroupMember, Set<TopicPartition>> assignments = new HashMap<>();
+    private Map<TrackedConsumer, Set<TopicPartition>> assignments() {
+        Map<TrackedConsumer, Set<TopicPartition>> assignments = new HashMap<>();
         members.forEach(member -> assignments.put(member, member.assignment()));
         return assignments;
     }
 
-    private Map<GroupMember, Integer> callbackMarks() {
-        Map<GroupMember, Integer> marks = new HashMap<>();
+    private Map<TrackedConsumer, Integer> callbackMarks() {
+        Map<TrackedConsumer, Integer> marks = new HashMap<>();
         members.forEach(member -> marks.put(member, member.callbacks().size()));
         return marks;
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.handoff.testkit.EmbeddedHandoff;
 import dev.handoff.testkit.HandoffExtension;
+import dev.handoff.testkit.upgrade.TrackedConsumer;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,7 +27,7 @@ class ClassicGroupRestartIT {
         // Given
         GroupTestSupport.createTopic(broker, "ledger", PARTITIONS);
         List<String> first = GroupTestSupport.produce(broker, "ledger", PARTITIONS, "first", 240);
-        GroupMember before = GroupMember.start(broker, "before", "ledger-app", "ledger", CLASSIC);
+        TrackedConsumer before = TrackedConsumer.start(broker, "before", "ledger-app", List.of("ledger"), CLASSIC);
         await().atMost(TIMEOUT).untilAsserted(() ->
                 assertThat(GroupTestSupport.values(List.of(before))).containsAll(first));
         before.stop();
@@ -34,7 +35,7 @@ class ClassicGroupRestartIT {
         // When
         broker.restart();
         List<String> second = GroupTestSupport.produce(broker, "ledger", PARTITIONS, "second", 240);
-        GroupMember after = GroupMember.start(broker, "after", "ledger-app", "ledger", CLASSIC);
+        TrackedConsumer after = TrackedConsumer.start(broker, "after", "ledger-app", List.of("ledger"), CLASSIC);
 
         // Then
         try {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.handoff.testkit.EmbeddedHandoff;
 import dev.handoff.testkit.HandoffExtension;
+import dev.handoff.testkit.upgrade.TrackedConsumer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,11 +39,11 @@ class ConsumerProtocolIT {
             .brokerProperty("group.consumer.heartbeat.interval.ms", "500")
             .brokerProperty("group.consumer.min.heartbeat.interval.ms", "500");
 
-    private final List<GroupMember> members = new ArrayList<>();
+    private final List<TrackedConsumer> members = new ArrayList<>();
 
     @AfterEach
     void stopMembers() {
-        members.forEach(GroupMember::stop);
+        members.forEach(TrackedConsumer::stop);
     }
 
     @Test
@@ -55,19 +56,19 @@ class ConsumerProtocolIT {
             join(broker, topic);
         }
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
-        Map<GroupMember, Integer> marks = callbackMarks();
+        Map<TrackedConsumer, Integer> marks = callbackMarks();
 
         // When
         join(broker, topic);
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
-        Map<GroupMember, Set<TopicPartition>> afterJoin = assignments();
-        Map<GroupMember, Set<TopicPartition>> revokedOnJoin = new HashMap<>();
+        Map<TrackedConsumer, Set<TopicPartition>> afterJoin = assignments();
+        Map<TrackedConsumer, Set<TopicPartition>> revokedOnJoin = new HashMap<>();
         marks.forEach((member, mark) -> revokedOnJoin.put(member, member.revokedSince(mark)));
         produced.addAll(GroupTestSupport.produce(broker, topic, PARTITIONS, "b", 300));
-        GroupMember leaving = members.remove(0);
+        TrackedConsumer leaving = members.remove(0);
         leaving.stop();
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
-        GroupMember crashing = members.remove(0);
+        TrackedConsumer crashing = members.remove(0);
         crashing.crash();
         awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
         produced.addAll(GroupTestSupport.produce(broker, topic, PARTITIONS, "c", 300));
@@ -78,7 +79,7 @@ class ConsumerProtocolIT {
             kept.retainAll(revoked);
             assertThat(kept).as("partitions %s kept but revoked", member.name()).isEmpty();
         });
-        List<GroupMember> everyone = new ArrayList<>(members);
+        List<TrackedConsumer> everyone = new ArrayList<>(members);
         everyone.add(leaving);
         everyone.add(crashing);
         await().atMost(TIMEOUT).untilAsserted(() ->
@@ -133,18 +134,18 @@ class ConsumerProtocolIT {
     }
 
     private void join(EmbeddedHandoff broker, String topic) {
-        members.add(GroupMember.start(broker, topic + "-" + members.size(), topic, topic,
+        members.add(TrackedConsumer.start(broker, topic + "-" + members.size(), topic, List.of(topic),
                 Map.of(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer")));
     }
 
-    private Map<GroupMember, Set<TopicPartition>> assignments() {
-        Map<GroupMember, Set<TopicPartition>> assignments = new HashMap<>();
+    private Map<TrackedConsumer, Set<TopicPartition>> assignments() {
+        Map<TrackedConsumer, Set<TopicPartition>> assignments = new HashMap<>();
         members.forEach(member -> assignments.put(member, member.assignment()));
         return assignments;
     }
 
-    private Map<GroupMember, Integer> callbackMarks() {
-        Map<GroupMember, Integer> marks = new HashMap<>();
+    private Map<TrackedConsumer, Integer> callbackMarks() {
+        Map<TrackedConsumer, Integer> marks = new HashMap<>();
         members.forEach(member -> marks.put(member, member.callbacks().size()));
         return marks;
     }

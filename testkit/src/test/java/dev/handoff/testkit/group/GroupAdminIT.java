@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.handoff.testkit.EmbeddedHandoff;
 import dev.handoff.testkit.HandoffExtension;
+import dev.handoff.testkit.upgrade.TrackedConsumer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class GroupAdminIT {
             .brokerProperty("group.initial.rebalance.delay.ms", "0");
 
     private static Admin admin;
-    private final List<GroupMember> members = new ArrayList<>();
+    private final List<TrackedConsumer> members = new ArrayList<>();
 
     @BeforeAll
     static void connect(EmbeddedHandoff broker) {
@@ -58,7 +59,7 @@ class GroupAdminIT {
 
     @AfterEach
     void stopMembers() {
-        members.forEach(GroupMember::stop);
+        members.forEach(TrackedConsumer::stop);
     }
 
     @Test
@@ -131,7 +132,7 @@ class GroupAdminIT {
         GroupTestSupport.createTopic(broker, name, PARTITIONS);
         List<String> produced = GroupTestSupport.produce(broker, name, PARTITIONS, name, 10 * PARTITIONS);
         for (int i = 0; i < memberCount; i++) {
-            members.add(GroupMember.start(broker, name + "-" + i, name, name, Map.of(
+            members.add(TrackedConsumer.start(broker, name + "-" + i, name, List.of(name), Map.of(
                     ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic",
                     ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, name + "-" + i,
                     ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.handoff.testkit.EmbeddedHandoff;
+import dev.handoff.testkit.upgrade.TrackedConsumer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -67,7 +67,7 @@ final class GroupTestSupport {
     }
 
     /** Waits until the members own every partition of the topic between them, each partition exactly once. */
-    static void awaitEachPartitionOwnedOnce(Collection<GroupMember> members, String topic, int partitions) {
+    static void awaitEachPartitionOwnedOnce(Collection<TrackedConsumer> members, String topic, int partitions) {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             List<TopicPartition> owned = members.stream().flatMap(m -> m.assignment().stream()).toList();
             assertThat(owned).containsExactlyInAnyOrderElementsOf(partitions(topic, partitions));
@@ -76,11 +76,9 @@ final class GroupTestSupport {
     }
 
     /** Values consumed by all the members together, duplicates included. */
-    static List<String> values(Collection<GroupMember> members) {
+    static List<String> values(Collection<TrackedConsumer> members) {
         return members.stream()
-                .flatMap(m -> m.consumed().stream())
-                .map(ConsumerRecord::value)
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .flatMap(m -> m.consumedValues().stream())
                 .toList();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,14 +27,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * One real kafka-clients 4.4 consumer polling on its own thread (a consumer is single-threaded). It records the
  * record values it consumed, its rebalance listener callbacks, its current assignment and the exception that ended
- * its poll loop, if any, and commits synchronously after processing each non-empty poll.
+ * its poll loop, if any, and commits synchronously after processing each non-empty poll. The group and upgrade ITs
+ * share it (hence public).
  */
-final class TrackedConsumer {
+public final class TrackedConsumer {
 
     /** A rebalance listener callback as the client made it. */
-    record Callback(Kind kind, Set<TopicPartition> partitions) {
+    public record Callback(Kind kind, Set<TopicPartition> partitions) {
 
-        enum Kind { ASSIGNED, REVOKED, LOST }
+        public enum Kind { ASSIGNED, REVOKED, LOST }
     }
 
     private final String name;
@@ -42,10 +43,11 @@ final class TrackedConsumer {
     private final BiConsumer<KafkaConsumer<byte[], byte[]>, ConsumerRebalanceListener> subscription;
     private final Thread thread;
     private final List<Callback> callbacks = new ArrayList<>();
-    private final Set<String> consumed = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<String> consumed = new ConcurrentLinkedQueue<>();
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile Throwable failure;
     private volatile boolean running = true;
+    private volatile boolean leaveOnClose = true;
 
     private TrackedConsumer(String name, Properties props,
                             BiConsumer<KafkaConsumer<byte[], byte[]>, ConsumerRebalanceListener> subscription) {
@@ -57,15 +59,15 @@ final class TrackedConsumer {
     }
 
     /** Starts a member of {@code groupId} subscribed to the topic names, with extra consumer settings. */
-    static TrackedConsumer start(EmbeddedHandoff broker, String name, String groupId, Collection<String> topics,
-                                 Map<String, Object> settings) {
+    public static TrackedConsumer start(EmbeddedHandoff broker, String name, String groupId,
+                                        Collection<String> topics, Map<String, Object> settings) {
         return start(new TrackedConsumer(name, properties(broker, name, groupId, settings),
                 (consumer, listener) -> consumer.subscribe(topics, listener)));
     }
 
     /** Starts a member of {@code groupId} with a broker-side RE2/J regex subscription (KIP-848, CGH v1). */
-    static TrackedConsumer start(EmbeddedHandoff broker, String name, String groupId, SubscriptionPattern pattern,
-                                 Map<String, Object> settings) {
+    public static TrackedConsumer start(EmbeddedHandoff broker, String name, String groupId,
+                                        SubscriptionPattern pattern, Map<String, Object> settings) {
         return start(new TrackedConsumer(name, properties(broker, name, groupId, settings),
                 (consumer, listener) -> consumer.subscribe(pattern, listener)));
     }
@@ -101,7 +103,9 @@ final class TrackedConsumer {
         } catch (RuntimeException e) {
             failure = e;
         } finally {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
+            consumer.close(leaveOnClose ? CloseOptions.timeout(Duration.ofSeconds(30))
+                    : CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
+                            .withTimeout(Duration.ofSeconds(5)));
         }
     }
 
@@ -118,43 +122,48 @@ final class TrackedConsumer {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Set<TopicPartition> assignment() {
+    public Set<TopicPartition> assignment() {
         return assignment;
     }
 
     /** The values of the records consumed so far, without duplicates. */
-    Set<String> consumed() {
+    public Set<String> consumed() {
         return Set.copyOf(consumed);
     }
 
+    /** The values of the records consumed so far, in the order consumed, a record delivered twice twice. */
+    public List<String> consumedValues() {
+        return List.copyOf(consumed);
+    }
+
     /** The exception that ended the poll loop, if one did. */
-    Optional<Throwable> failure() {
+    public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return thread.isAlive();
     }
 
-    synchronized List<Callback> callbacks() {
+    public synchronized List<Callback> callbacks() {
         return List.copyOf(callbacks);
     }
 
-    synchronized int callbackCount() {
+    public synchronized int callbackCount() {
         return callbacks.size();
     }
 
     /** Partitions revoked (not lost) in callbacks from {@code fromIndex} on. */
-    synchronized Set<TopicPartition> revokedSince(int fromIndex) {
+    public synchronized Set<TopicPartition> revokedSince(int fromIndex) {
         return partitionsSince(fromIndex, Callback.Kind.REVOKED);
     }
 
     /** Partitions lost in callbacks from {@code fromIndex} on. */
-    synchronized Set<TopicPartition> lostSince(int fromIndex) {
+    public synchronized Set<TopicPartition> lostSince(int fromIndex) {
         return partitionsSince(fromIndex, Callback.Kind.LOST);
     }
 
@@ -170,8 +179,19 @@ final class TrackedConsumer {
      * Closes the consumer: a dynamic member leaves the group at once, a static one leaves temporarily (epoch -2 with
      * the consumer protocol, KIP-848; no LeaveGroup with the classic protocol, KIP-345).
      */
-    void stop() {
+    public void stop() {
         running = false;
+        awaitExit();
+    }
+
+    /** Stops without leaving the group (KIP-1092): the coordinator only notices when the session expires. */
+    public void crash() {
+        leaveOnClose = false;
+        running = false;
+        awaitExit();
+    }
+
+    private void awaitExit() {
         try {
             thread.join(Duration.ofSeconds(60).toMillis());
         } catch (InterruptedException e) {
