@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code heartbeat}: ConsumerGroupHeartbeat throughput and latency of Kafka and Handoff, fresh broker each. */
@@ -86,6 +87,7 @@ public final class HeartbeatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        validate();
         LoadShape shape = load.shape();
         Pacing pacing = rate == null ? Pacing.closedLoop() : Pacing.fixedRate(rate, load.members);
         HeartbeatBenchmark benchmark = new HeartbeatBenchmark(shape, warmUp, duration, load.ioThreads);
@@ -134,6 +136,16 @@ public final class HeartbeatCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
+    }
+
+    private void validate() {
+        if (repetitions < 1) {
+            throw new ParameterException(spec.commandLine(), "--repetitions must be at least 1");
+        }
+        if (!variants.isEmpty() && (bootstrapServer != null || only == Broker.KAFKA)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--handoff-variant launches Handoff: not with --bootstrap-server or --only KAFKA");
+        }
     }
 
     private static HeartbeatFigures run(HeartbeatBenchmark benchmark, Pacing pacing, String name,
