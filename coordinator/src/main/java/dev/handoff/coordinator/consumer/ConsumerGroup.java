@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.handoff.coordinator.Group;
 import dev.handoff.coordinator.OffsetExpirationCondition;
@@ -47,8 +48,13 @@ public final class ConsumerGroup implements Group {
     /** topic id → partition → epoch of the member holding it (assigned or pending revocation). */
     private final Map<Uuid, Map<Integer, Integer>> partitionOwnerEpochs = new HashMap<>();
     /**
-     * The members' subscribed topic names and their metadata hash, cached for the image they were computed on so a
-     * heartbeat that changes nothing costs O(1); dropped when a member's subscription changes.
+     * How many members subscribe to each topic name (regexes resolved against {@link #subscriptionsImage}), kept up to
+     * date by replay so that a join or leave costs O(the member's topics), not O(group).
+     */
+    private final Map<String, Integer> subscriberCounts = new HashMap<>();
+    /**
+     * The members' subscribed topic names, their metadata hash and partition count, cached for the image they were
+     * computed on so a heartbeat that changes nothing costs O(1); dropped when the union of the names changes.
      */
     private SortedSet<String> subscribedTopicNames;
     private long subscribedMetadataHash;
@@ -144,11 +150,42 @@ public final class ConsumerGroup implements Group {
     }
 
     private void refreshSubscriptions() {
-        if (subscribedTopicNames == null || subscriptionsImage != topics.image()) {
+        if (subscriptionsImage != topics.image()) {
             subscriptionsImage = topics.image();
-            subscribedTopicNames = topics.topicNames(members.values());
+            subscriberCounts.clear();
+            members.values().forEach(member -> countSubscriptions(member, 1));
+            subscribedTopicNames = null;
+        }
+        if (subscribedTopicNames == null) {
+            subscribedTopicNames = new TreeSet<>(subscriberCounts.keySet());
             subscribedMetadataHash = topics.metadataHash(subscribedTopicNames);
             subscribedPartitionCount = topics.partitionCount(subscribedTopicNames);
+        }
+    }
+
+    /** Counts a member's topics in (+1) or out (-1); the cached union is dropped only when a name comes or goes. */
+    private void countSubscriptions(ConsumerGroupMember member, int delta) {
+        for (String name : topics.topicNames(member)) {
+            int count = subscriberCounts.merge(name, delta, Integer::sum);
+            if (count == 0) {
+                subscriberCounts.remove(name);
+                subscribedTopicNames = null;
+            } else if (count == 1 && delta > 0) {
+                subscribedTopicNames = null;
+            }
+        }
+    }
+
+    /** Replay's side of {@link #countSubscriptions}: counts computed on another image are rebuilt at the next read. */
+    private void recountSubscriptions(ConsumerGroupMember old, ConsumerGroupMember member) {
+        if (subscriptionsImage != topics.image()) {
+            return;
+        }
+        if (old != null) {
+            countSubscriptions(old, -1);
+        }
+        if (member != null) {
+            countSubscriptions(member, 1);
         }
     }
 
@@ -327,7 +364,7 @@ public final class ConsumerGroup implements Group {
     void applyMember(ConsumerGroupMember member) {
         ConsumerGroupMember old = members.put(member.memberId(), member);
         if (old == null || !sameSubscription(old, member)) {
-            subscribedTopicNames = null;
+            recountSubscriptions(old, member);
         }
         if (old != null) {
             old.instanceId().ifPresent(instanceId -> staticMembers.remove(instanceId, old.memberId()));
@@ -354,7 +391,7 @@ public final class ConsumerGroup implements Group {
         applyMember(old.toBuilder().assignedPartitions(PartitionEpochs.EMPTY)
             .partitionsPendingRevocation(PartitionEpochs.EMPTY).instanceId(null).build());
         members.remove(memberId);
-        subscribedTopicNames = null;
+        recountSubscriptions(old, null);
     }
 
     private static boolean sameSubscription(ConsumerGroupMember a, ConsumerGroupMember b) {

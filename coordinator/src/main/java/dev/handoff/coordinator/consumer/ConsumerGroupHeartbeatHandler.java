@@ -128,8 +128,7 @@ final class ConsumerGroupHeartbeatHandler {
         }
         boolean assignorChanged = (lookup.isNew() || !updated.serverAssignorName().equals(member.serverAssignorName()))
             && assignors.effective(group.members().values()) != assignors.effective(after.members().values());
-        SortedSet<String> subscribedTopics = lookup.isNew() || subscriptionChanged
-            ? topics.topicNames(after.members().values()) : null;
+        SortedSet<String> subscribedTopics = subscribedTopicsAfter(group, lookup, updated, subscriptionChanged, after);
         long metadataHash = subscribedTopics != null
             ? topics.metadataHash(subscribedTopics) : group.subscribedMetadataHash();
         int groupEpoch = group.groupEpoch();
@@ -217,6 +216,24 @@ final class ConsumerGroupHeartbeatHandler {
             throw new GroupMaxSizeReachedException("The consumer group has reached its maximum size of "
                 + config.consumerGroupMaxSize() + ".");
         }
+    }
+
+    /**
+     * The topic names the members subscribe to after this heartbeat; null if they are the group's current ones, whose
+     * metadata hash and partition count the group caches. A new member only adds its own topics to the union, so a
+     * join costs O(its topics) rather than O(group) when it subscribes to topics the group already consumes.
+     */
+    private SortedSet<String> subscribedTopicsAfter(ConsumerGroup group, MemberLookup lookup,
+                                                    ConsumerGroupMember updated, boolean subscriptionChanged,
+                                                    GroupAfterHeartbeat after) {
+        if (!lookup.isNew() && !subscriptionChanged) {
+            return null;
+        }
+        if (lookup.isNew() && lookup.replaced().isEmpty()
+            && group.subscribedTopicNames().containsAll(topics.topicNames(updated))) {
+            return null;
+        }
+        return topics.topicNames(after.members().values());
     }
 
     /**
