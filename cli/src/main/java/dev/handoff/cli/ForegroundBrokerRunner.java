@@ -12,8 +12,20 @@ final class ForegroundBrokerRunner implements BrokerRunner {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ForegroundBrokerRunner.class);
 
+    private final StartupPreloader preloader;
+
+    ForegroundBrokerRunner() {
+        this(StartupPreloader.none());
+    }
+
+    /** @param preloader started before logging was set up; the broker starts once it is done */
+    ForegroundBrokerRunner(StartupPreloader preloader) {
+        this.preloader = preloader;
+    }
+
     @Override
     public int run(BrokerConfig config) throws InterruptedException {
+        preloader.await();
         long startNanos = System.nanoTime();
         BrokerServer server = BrokerServer.start(config);
         long startedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);

@@ -24,9 +24,10 @@ public final class Main {
 
     /** As picocli runs a command: a failure is printed with its stack trace and exits with its software error code. */
     private static int runServer(ServerArguments arguments) {
+        StartupPreloader preloader = StartupPreloader.start();
         PrintWriter err = new PrintWriter(System.err, true);
         try {
-            return new ServerCommand().run(arguments, err);
+            return new ServerCommand(new ForegroundBrokerRunner(preloader)).run(arguments, err);
         } catch (Exception e) {
             e.printStackTrace(err);
             return CommandLine.ExitCode.SOFTWARE;

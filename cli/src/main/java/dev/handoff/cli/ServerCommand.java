@@ -47,7 +47,12 @@ final class ServerCommand implements Callable<Integer> {
     private final List<Path> defaultConfigCandidates;
 
     ServerCommand() {
-        this(new ForegroundBrokerRunner(), productionDefaults());
+        this(new ForegroundBrokerRunner());
+    }
+
+    /** The installed command with another runner. */
+    ServerCommand(BrokerRunner runner) {
+        this(runner, productionDefaults());
     }
 
     ServerCommand(BrokerRunner runner, List<Path> defaultConfigCandidates) {
