@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConsumerGroupConfigTest {
 
     @Test
-    void defaultsAreKafkas() {
+    void defaultsAreKafkasExceptTheAssignmentInterval() {
         // When
         GroupCoordinatorConfig config = GroupCoordinatorConfig.defaults();
 
@@ -22,7 +22,8 @@ class ConsumerGroupConfigTest {
         assertThat(config.consumerGroupSessionTimeoutMs()).isEqualTo(45_000);
         assertThat(config.consumerGroupHeartbeatIntervalMs()).isEqualTo(5_000);
         assertThat(config.consumerGroupMaxSize()).isEqualTo(Integer.MAX_VALUE);
-        assertThat(config.consumerGroupAssignmentIntervalMs()).isEqualTo(1_000);
+        assertThat(config.consumerGroupAssignmentIntervalMs()).as("Handoff's default, DECISIONS.md item 4")
+            .isEqualTo(5_000);
     }
 
     @ParameterizedTest
