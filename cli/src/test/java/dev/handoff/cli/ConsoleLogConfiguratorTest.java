@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.junit.jupiter.api.Test;
 
 class ConsoleLogConfiguratorTest {
@@ -31,8 +31,8 @@ class ConsoleLogConfiguratorTest {
         assertThat(context.getLogger("dev.handoff.server").getEffectiveLevel()).isEqualTo(Level.INFO);
         assertThat(root.getAppender("CONSOLE")).isInstanceOfSatisfying(ConsoleAppender.class, console -> {
             assertThat(console.isStarted()).isTrue();
-            assertThat(((PatternLayoutEncoder) console.getEncoder()).getPattern())
-                    .isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
+            assertThat(console.getEncoder()).isInstanceOfSatisfying(LayoutWrappingEncoder.class,
+                    encoder -> assertThat(encoder.getLayout()).isInstanceOf(ConsoleLayout.class));
         });
     }
 
