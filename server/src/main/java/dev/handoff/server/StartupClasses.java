@@ -19,11 +19,11 @@ import org.apache.kafka.common.requests.AbstractResponse;
  * can run it on another thread while it sets up logging and reads the configuration, then start the broker once
  * it is done (never during {@link BrokerServer#start}: two threads initialising the same classes can deadlock).
  * Measured on JDK 17 with the launcher's class data sharing archive: about 65 ms of CPU time, which the main
- * thread no longer spends (its CPU time to ready went from about 200 to 155 ms): kafka-clients' protocol tables (every API's schemas, built when {@link ApiKeys} initialises) and the
- * request and response parsers (linking them loads every request and response class); Netty's platform probing
- * and pooled allocator, the machine and process ids in its channel ids, and its event loop and NIO channel
- * classes (the selector provider among them); and the first secure random number (cluster, topic and member
- * ids).
+ * thread no longer spends (its CPU time to ready went from about 200 to 155 ms): kafka-clients' protocol tables
+ * (every API's schemas, built when {@link ApiKeys} initialises) and the request and response parsers (linking
+ * them loads every request and response class); Netty's platform probing and pooled allocator, the machine and
+ * process ids in its channel ids, and its event loop and NIO channel classes (the selector provider among them);
+ * and the first secure random number (cluster, topic and member ids).
  */
 public final class StartupClasses {
 
