@@ -11,8 +11,8 @@ import java.time.ZoneId;
  * The console's line, {@value ConsoleLogConfigurator#PATTERN} in logback's pattern language, written out by hand:
  * logback's {@code PatternLayout} registers a supplier for each of its ~60 conversion words when it initialises,
  * then parses the pattern, and its date converter initialises {@code java.time.format}; together about 40 ms of
- * a broker's start on JDK 17 (class-load timeline, busy machine). The output is the same, stack traces included (the converter a pattern without an
- * exception word gets); {@code ConsoleLayoutTest} holds the two side by side.
+ * a broker's start on JDK 17 (class-load timeline, busy machine). The output is the same, stack traces included
+ * (the converter a pattern without an exception word gets); {@code ConsoleLayoutTest} holds the two side by side.
  */
 final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
 

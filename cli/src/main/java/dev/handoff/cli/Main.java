@@ -37,7 +37,8 @@ public final class Main {
     /**
      * Netty 4.2's buffer allocator emits JFR events whenever JFR is available, and its first allocation then
      * initialises JFR's event machinery: several hundred ms of CPU (half of a start's), 100 ms before the first
-     * answer and 20 MiB of memory at each broker start, for events nobody records. {@code -Dio.netty.jfr.enabled=true} turns them back on.
+     * answer and 20 MiB of memory at each broker start, for events nobody records.
+     * {@code -Dio.netty.jfr.enabled=true} turns them back on.
      */
     private static void leaveNettyJfrEventsOffUnlessAsked() {
         if (System.getProperty(NETTY_JFR_PROPERTY) == null) {

@@ -27,9 +27,10 @@ record ServerArguments(Optional<Path> configFile, Map<String, String> overrides)
     /**
      * Reads {@code server [file] [--override name=value ...]} without picocli. Building picocli's model of the
      * whole command tree (reflection over every subcommand's annotations) took about 200 ms, a third of a
-     * broker's start, so the way the broker is launched skips it. Only the plain forms are read here; anything else (help,
-     * version, another command, {@code @file} argument files, {@code --}, a malformed override, a second file)
-     * gives empty, and picocli then parses the command line, so its messages and exit codes stay the only ones.
+     * broker's start, so the way the broker is launched skips it. Only the plain forms are read here; anything
+     * else (help, version, another command, {@code @file} argument files, {@code --}, a malformed override, a
+     * second file) gives empty, and picocli then parses the command line, so its messages and exit codes stay
+     * the only ones.
      */
     static Optional<ServerArguments> parsePlain(List<String> args) {
         if (args.isEmpty() || !COMMAND.equals(args.get(0))) {

@@ -30,7 +30,8 @@ class ConsoleLayoutTest {
                 event(context, "root-without-dots", Level.ERROR, "failed", new IllegalStateException("outer",
                         new UncheckedIOException("inner", new IOException("disk"))), "2026-03-29T01:00:00Z"),
                 event(context, "a.b.", Level.DEBUG, "", null, "1970-01-01T00:00:00Z"),
-                event(context, "x.TRACE", Level.TRACE, "multi\nline", new RuntimeException(), "2026-10-25T00:59:59.5Z"));
+                event(context, "x.TRACE", Level.TRACE, "multi\nline", new RuntimeException(),
+                        "2026-10-25T00:59:59.5Z"));
     }
 
     @ParameterizedTest
