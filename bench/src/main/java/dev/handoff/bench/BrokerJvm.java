@@ -43,7 +43,9 @@ final class BrokerJvm {
      * @throws IllegalStateException with the tail of the broker's log if it dies or is not ready in time
      */
     static BrokerJvm launch(List<String> command, Path workDir, Path logFile, String bootstrapServers) {
-        try (ClusterProbe probe = new ClusterProbe(bootstrapServers)) {
+        ClusterProbe probe = new ClusterProbe(bootstrapServers);
+        probe.warmUp();
+        try {
             LOGGER.debug("Launching {}", command);
             long launchedAt = System.nanoTime();
             Process process = new ProcessBuilder(command)

@@ -1,5 +1,8 @@
 package dev.handoff.bench;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -10,22 +13,31 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * Tells when a broker is ready: at its first successful {@code Admin.describeCluster}, the same rule for every
- * broker. The admin client is created before the broker is launched, so its own set-up (threads, class loading) is
- * not counted, and it reconnects and retries every few milliseconds instead of backing off exponentially to a
- * second, which would notice readiness up to a second late.
+ * broker. It first polls the listener with plain TCP connects every few milliseconds, then asks a fresh admin
+ * client: one created while the broker was down sat in its own back-off and noticed readiness up to seconds
+ * late.
  */
-final class ClusterProbe implements AutoCloseable {
+final class ClusterProbe {
 
-    private static final String RETRY_MS = "5";
+    private static final int CONNECT_TIMEOUT_MS = 100;
+    private static final long CONNECT_RETRY_MS = 5;
     private static final int ATTEMPT_TIMEOUT_MS = 1_000;
 
-    private final Admin admin;
+    private final String host;
+    private final int port;
 
     /**
-     * @param bootstrapServers one {@code host:port}; the broker need not be listening yet
+     * @param bootstrapServers one {@code host:port}
      */
     ClusterProbe(String bootstrapServers) {
-        this.admin = Admin.create(config(bootstrapServers));
+        int colon = bootstrapServers.lastIndexOf(':');
+        this.host = bootstrapServers.substring(0, colon);
+        this.port = Integer.parseInt(bootstrapServers.substring(colon + 1));
+    }
+
+    /** Loads and links the admin client's classes, so timing a broker does not count that cost. */
+    void warmUp() {
+        Admin.create(config()).close(Duration.ZERO);
     }
 
     /**
@@ -36,20 +48,30 @@ final class ClusterProbe implements AutoCloseable {
      */
     void awaitReady(Duration timeout, BooleanSupplier stillRunning) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+        while (!accepts()) {
             throwIfOver(deadline, stillRunning, timeout);
-            try {
-                admin.describeCluster(new DescribeClusterOptions().timeoutMs(ATTEMPT_TIMEOUT_MS)).clusterId().get();
-                return;
-            } catch (ExecutionException notYet) {
-                // Not listening yet, or listening but not serving yet (a broker that opens its port early).
+            Thread.sleep(CONNECT_RETRY_MS);
+        }
+        try (Admin admin = Admin.create(config())) {
+            while (true) {
+                throwIfOver(deadline, stillRunning, timeout);
+                try {
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(ATTEMPT_TIMEOUT_MS)).clusterId().get();
+                    return;
+                } catch (ExecutionException notYet) {
+                    // Listening but not serving yet, e.g. a broker that opens its port before it is registered.
+                }
             }
         }
     }
 
-    @Override
-    public void close() {
-        admin.close(Duration.ZERO);
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private static void throwIfOver(long deadline, BooleanSupplier stillRunning, Duration timeout) {
@@ -61,14 +83,10 @@ final class ClusterProbe implements AutoCloseable {
         }
     }
 
-    private static Properties config(String bootstrapServers) {
+    private Properties config() {
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + port);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "handoff-bench-probe");
-        config.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, RETRY_MS);
-        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, RETRY_MS);
-        config.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, RETRY_MS);
-        config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, RETRY_MS);
         return config;
     }
 }
