@@ -201,7 +201,7 @@ public final class ClassicGroupManager implements ClassicGroupBridge {
             context.clientHost(), request.protocolType(), rebalanceTimeoutOf(request), request.sessionTimeoutMs(),
             protocolsOf(request));
         member.setNew(true);
-        member.setAwaitingJoin(true);
+        group.setAwaitingJoin(member, true);
         if (group.isInState(ClassicGroupState.PREPARING_REBALANCE)
             && group.previousState() == ClassicGroupState.EMPTY) {
             group.setNewMemberAdded(true);
@@ -217,8 +217,8 @@ public final class ClassicGroupManager implements ClassicGroupBridge {
     private Result<CoordinatorRecord, JoinGroupResponseData> updateMemberThenRebalanceOrCompleteJoin(
         JoinGroupRequestData request, ClassicGroup group, ClassicGroupMember member,
         ResultBuilder<CoordinatorRecord> out, long nowMs) {
-        member.update(protocolsOf(request), rebalanceTimeoutOf(request), request.sessionTimeoutMs());
-        member.setAwaitingJoin(true);
+        group.updateMember(member, protocolsOf(request), rebalanceTimeoutOf(request), request.sessionTimeoutMs());
+        group.setAwaitingJoin(member, true);
         rebalancer.maybePrepareRebalanceOrCompleteJoin(group, out, nowMs);
         return out.park(ParkingKey.join(group.groupId(), member.memberId()));
     }
@@ -242,7 +242,7 @@ public final class ClassicGroupManager implements ClassicGroupBridge {
         }
         rebalancer.detachSessionTimer(group, oldMemberId);
         ClassicGroupMember member = group.replaceStaticMember(request.groupInstanceId(), oldMemberId, newMemberId);
-        member.update(protocolsOf(request), rebalanceTimeoutOf(request), request.sessionTimeoutMs());
+        group.updateMember(member, protocolsOf(request), rebalanceTimeoutOf(request), request.sessionTimeoutMs());
         rebalancer.scheduleSession(group, newMemberId, request.sessionTimeoutMs(), nowMs);
         if (group.isInState(ClassicGroupState.STABLE)
             && group.protocolName().orElse("").equals(group.selectProtocol())) {
@@ -251,7 +251,7 @@ public final class ClassicGroupManager implements ClassicGroupBridge {
                 && context.apiVersion() >= FIRST_VERSION_WITH_SKIP_ASSIGNMENT;
             return out.reply(ClassicRebalancer.joinResponse(group, member, skipAssignment));
         }
-        member.setAwaitingJoin(true);
+        group.setAwaitingJoin(member, true);
         rebalancer.maybePrepareRebalanceOrCompleteJoin(group, out, nowMs);
         return out.park(ParkingKey.join(groupId, newMemberId));
     }

@@ -221,7 +221,7 @@ final class ClassicRebalancer {
         }
         for (ClassicGroupMember member : group.members()) {
             out.deliver(ParkingKey.join(groupId, member.memberId()), joinResponse(group, member, false));
-            member.setAwaitingJoin(false);
+            group.setAwaitingJoin(member, false);
             member.setNew(false);
             scheduleSession(group, member.memberId(), member.sessionTimeoutMs(), nowMs);
             group.pendingSyncMembers().add(member.memberId());

@@ -87,6 +87,8 @@ class ClassicGroupProperties {
     }
 
     private static void checkInvariants(GroupCoordinatorTestContext ctx, ClassicGroup group) {
+        assertThat(group.numAwaitingJoin()).as("parked joins counted")
+            .isEqualTo(group.members().stream().filter(ClassicGroupMember::isAwaitingJoin).count());
         if (group.size() == 0) {
             assertThat(group.leaderOrNull()).isNull();
         } else {

@@ -284,6 +284,40 @@ class ClassicGroupProtocolTest {
     }
 
     @Test
+    void protocolsDroppedByARejoiningMemberNoLongerCountForNewMembers() {
+        // Given
+        ctx.joinGroup(joinRequest(GROUP, "", protocol("range", TOPICS), protocol("sticky", TOPICS)), (short) 3);
+        ctx.joinGroup(joinRequest(GROUP, "", protocol("range", TOPICS), protocol("sticky", TOPICS)), (short) 3);
+        completeInitialRebalance();
+        String first = group().leaderOrNull();
+        ctx.joinGroup(joinRequest(GROUP, first, protocol("sticky", TOPICS)), (short) 3);
+
+        // When
+        JoinGroupResponseData response = ctx.joinGroup(joinRequest(GROUP, "", protocol("range", TOPICS)), (short) 3)
+            .response();
+
+        // Then
+        assertThatErrorCode(response.errorCode()).is(Errors.INCONSISTENT_GROUP_PROTOCOL);
+        assertThat(group().candidateProtocols()).containsExactly("sticky");
+    }
+
+    @Test
+    void aMemberThatLeftNoLongerCountsAsSupportingItsProtocols() {
+        // Given
+        List<String> members = stableGroup(2);
+        ctx.leaveGroup(GROUP, new LeaveGroupRequestData.MemberIdentity().setMemberId(members.get(0)));
+
+        // When
+        Result<CoordinatorRecord, JoinGroupResponseData> result = ctx.joinGroup(joinRequest(GROUP, "", TOPICS),
+            (short) 3);
+
+        // Then
+        assertThat(result.isParked()).isTrue();
+        assertThat(group().size()).isEqualTo(2);
+        assertThat(group().numAwaitingJoin()).isEqualTo(1);
+    }
+
+    @Test
     void rejectsMembersBeyondGroupMaxSize() {
         // Given
         GroupCoordinatorTestContext small = GroupCoordinatorTestContext.create(Map.of("group.max.size", "2"));
