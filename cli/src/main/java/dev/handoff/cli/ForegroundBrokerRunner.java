@@ -2,6 +2,8 @@ package dev.handoff.cli;
 
 import dev.handoff.server.BrokerConfig;
 import dev.handoff.server.BrokerServer;
+import dev.handoff.server.ListenerSocket;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,9 +27,12 @@ final class ForegroundBrokerRunner implements BrokerRunner {
 
     @Override
     public int run(BrokerConfig config) throws InterruptedException {
-        preloader.await();
         long startNanos = System.nanoTime();
-        BrokerServer server = BrokerServer.start(config);
+        // Bound while the preloader still runs: clients can connect from here on and are served once the broker
+        // is ready, so their connection set-up overlaps the rest of the start.
+        ListenerSocket listener = ListenerSocket.bind(config.listener());
+        preloader.await();
+        BrokerServer server = BrokerServer.start(config, Clock.systemUTC(), listener);
         long startedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -29,7 +29,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -50,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running single-node broker: storage, topic catalogue, handlers and the Netty listener. Several may run in
- * one JVM (each owns its threads, created lazily by Netty). {@link #start} returns once clients can connect;
+ * one JVM (each owns its threads, created lazily by Netty). {@link #start} returns once clients are served;
  * {@link #close} stops accepting, closes connections, then flushes and closes storage.
  *
  * <p>Threads: one acceptor, {@code num.network.threads} socket event loops (NIO, so Fetch can use
@@ -89,13 +88,34 @@ public final class BrokerServer implements AutoCloseable {
         this.httpListener = httpListener;
     }
 
-    /** Opens storage, binds the listener and returns when the broker accepts connections. */
+    /**
+     * Binds the listener, opens storage, loads the group coordinator and returns once the broker accepts
+     * connections: a client that connects meanwhile is answered once the broker is ready (see
+     * {@link ListenerSocket}).
+     */
     public static BrokerServer start(BrokerConfig config) {
         return start(config, Clock.systemUTC());
     }
 
     /** As {@link #start(BrokerConfig)}, with the clock handlers and housekeeping read time from. */
     public static BrokerServer start(BrokerConfig config, Clock clock) {
+        return start(config, clock, ListenerSocket.bind(config.listener()));
+    }
+
+    /**
+     * As {@link #start(BrokerConfig, Clock)}, on a listener socket bound earlier (a launcher binds it before the
+     * rest of its own start-up); the broker owns it from here on and closes it if the start fails.
+     */
+    public static BrokerServer start(BrokerConfig config, Clock clock, ListenerSocket listener) {
+        try {
+            return startOn(listener, config, clock);
+        } catch (RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+    }
+
+    private static BrokerServer startOn(ListenerSocket listener, BrokerConfig config, Clock clock) {
         createDataDir(config);
         MetaProperties meta = MetaProperties.loadOrCreate(config.dataDir(), config.clusterId(), config.nodeId());
         ClusterInfo cluster = new ClusterInfo(meta.clusterId(), config.nodeId());
@@ -138,16 +158,15 @@ public final class BrokerServer implements AutoCloseable {
             handlers.addAll(GroupHandlers.create(groupCoordinator, cluster, topics));
             ApiHandlerRegistry registry = ApiHandlerRegistry.withApiVersions(cluster, handlers);
             ChannelGroup connections = new DefaultChannelGroup(name + "-connections", GlobalEventExecutor.INSTANCE);
-            // The listener does not accept until the advertised address is known (port 0 is ephemeral).
+            // Netty adopts the bound socket and accepts nothing until reading is turned on, the last step.
             Channel serverChannel = new ServerBootstrap()
                     .group(acceptorGroup, socketGroup)
-                    .channel(NioServerSocketChannel.class)
+                    .channelFactory(new AdoptedServerChannel(listener))
                     .option(ChannelOption.AUTO_READ, false)
-                    .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new BrokerChannelInitializer(config, requestExecutors, registry, clock,
                             connections, metrics.<RequestMetrics>map(m -> m).orElse(RequestMetrics.NONE)))
-                    .bind(bindAddress(config.listener()))
+                    .register()
                     .syncUninterruptibly()
                     .channel();
             InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
@@ -243,13 +262,6 @@ public final class BrokerServer implements AutoCloseable {
         }
         int port = advertised.port() == 0 ? bound.getPort() : advertised.port();
         cluster.advertise(host, port);
-    }
-
-    /** Binds without DNS for IP literals; an empty host binds every interface. */
-    private static InetSocketAddress bindAddress(Endpoint listener) {
-        return listener.host().isEmpty()
-                ? new InetSocketAddress(listener.port())
-                : new InetSocketAddress(listener.host(), listener.port());
     }
 
     private static void createDataDir(BrokerConfig config) {

@@ -1,11 +1,20 @@
 package dev.handoff.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +37,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.message.DescribeClusterRequestData;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ApiVersionsRequest;
+import org.apache.kafka.common.requests.ApiVersionsResponse;
+import org.apache.kafka.common.requests.DescribeClusterRequest;
+import org.apache.kafka.common.requests.DescribeClusterResponse;
+import org.apache.kafka.common.requests.RequestHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +194,63 @@ class BrokerServerTest {
         assertThat(third.getInputStream().read()).as("the third connection is closed by the broker").isEqualTo(-1);
         assertThat(first.isClosed()).isFalse();
         assertThat(second.isClosed()).isFalse();
+    }
+
+    @Test
+    void answersRequestsSentBeforeItWasReadyInOrderOnceItIs() throws Exception {
+        // Given
+        BrokerConfig config = config(dataDir);
+        ListenerSocket listener = ListenerSocket.bind(config.listener());
+        closeables.add(listener);
+        Socket client = socket(listener.address());
+        RequestHeader apiVersions = send(client, new ApiVersionsRequest.Builder().build((short) 3), 1);
+        RequestHeader describeCluster = send(client, new DescribeClusterRequest.Builder(
+                new DescribeClusterRequestData()).build((short) 1), 2);
+        // When
+        BrokerServer broker = BrokerServer.start(config, Clock.systemUTC(), listener);
+        closeables.add(broker);
+        // Then
+        ApiVersionsResponse first = (ApiVersionsResponse) receive(client, apiVersions);
+        DescribeClusterResponse second = (DescribeClusterResponse) receive(client, describeCluster);
+        assertThat(first.data().errorCode()).isEqualTo(Errors.NONE.code());
+        assertThat(first.data().apiKeys().find(ApiKeys.DESCRIBE_CLUSTER.id)).isNotNull();
+        assertThat(second.data().clusterId()).isEqualTo(broker.clusterId());
+        assertThat(second.data().brokers()).singleElement()
+                .satisfies(node -> assertThat(node.port()).isEqualTo(listener.address().getPort()));
+    }
+
+    @Test
+    void releasesItsListenerWhenTheStartFails() throws Exception {
+        // Given
+        Path notADirectory = Files.writeString(dataDir.resolve("file"), "not a directory");
+        BrokerConfig config = config(notADirectory.resolve("data"));
+        ListenerSocket listener = ListenerSocket.bind(config.listener());
+        InetSocketAddress address = listener.address();
+        // When
+        Throwable failure = catchThrowable(() -> BrokerServer.start(config, Clock.systemUTC(), listener));
+        // Then
+        assertThat(failure).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> socket(address)).isInstanceOf(ConnectException.class);
+    }
+
+    private static RequestHeader send(Socket socket, AbstractRequest request, int correlationId)
+            throws IOException {
+        RequestHeader header = new RequestHeader(request.apiKey(), request.version(), "early-client", correlationId);
+        ByteBuffer serialized = request.serializeWithHeader(header);
+        byte[] frame = new byte[serialized.remaining()];
+        serialized.get(frame);
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        out.writeInt(frame.length);
+        out.write(frame);
+        out.flush();
+        return header;
+    }
+
+    private static AbstractResponse receive(Socket socket, RequestHeader header) throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        byte[] frame = new byte[in.readInt()];
+        in.readFully(frame);
+        return AbstractResponse.parseResponse(ByteBuffer.wrap(frame), header);
     }
 
     private Socket socket(InetSocketAddress address) throws IOException {
