@@ -1,5 +1,6 @@
 package dev.handoff.lab;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +24,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate",
     mixinStandardHelpOptions = true,
     description = "Runs the rolling deploy against Handoff's coordinator core with simulated clients and simulated "
-        + "time (no sockets, no threads): thousands of members in seconds. Same metrics and report.")
+        + "time (no sockets, no threads): thousands of members in seconds. Same metrics and report, updated as "
+        + "each protocol finishes.")
 final class SimulateCommand implements Callable<Integer> {
+
+    /** One protocol's simulation; the seam for tests. */
+    @FunctionalInterface
+    interface Simulator {
+        Timeline run(Scenario scenario, Protocol protocol, Map<String, String> brokerConfig);
+    }
+
+    private final Simulator simulator;
 
     @Spec
     private CommandSpec spec;
@@ -36,20 +46,38 @@ final class SimulateCommand implements Callable<Integer> {
         + "group.consumer.fast.heartbeat.enable=false for Kafka's heartbeat behaviour).")
     private Map<String, String> brokerConfig = new HashMap<>();
 
+    SimulateCommand() {
+        this(Simulation::run);
+    }
+
+    SimulateCommand(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.scenario();
-        List<Timeline> timelines = new ArrayList<>();
-        for (Protocol protocol : options.protocolList()) {
-            spec.commandLine().getErr().println("simulating " + protocol.cliName() + "...");
-            spec.commandLine().getErr().flush();
-            timelines.add(Simulation.run(scenario, protocol, brokerConfig));
-        }
         Path out = options.out != null ? options.out
             : Path.of("lab-report", "simulated-" + scenario.consumers() + "-seed" + scenario.seed());
-        Path html = ReportWriter.write(out, "Rolling deploy, simulated", timelines);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Timeline> timelines = new ArrayList<>();
+        Path html = null;
+        for (Protocol protocol : options.protocolList()) {
+            err.println("simulating " + protocol.cliName() + "...");
+            err.flush();
+            long startNanos = System.nanoTime();
+            timelines.add(simulator.run(scenario, protocol, brokerConfig));
+            long simulatedMs = (System.nanoTime() - startNanos) / 1_000_000;
+            // Written at once: a long run that is stopped keeps the figures of the protocols it finished.
+            html = ReportWriter.update(out, "Rolling deploy, simulated", timelines);
+            err.printf("%s simulated in %.1f s of wall clock; report updated%n", protocol.cliName(),
+                simulatedMs / 1000.0);
+            err.flush();
+        }
         spec.commandLine().getOut().print(SummaryTable.render(timelines));
-        spec.commandLine().getOut().println("report: " + html.toAbsolutePath());
+        if (html != null) {
+            spec.commandLine().getOut().println("report: " + html.toAbsolutePath());
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }
