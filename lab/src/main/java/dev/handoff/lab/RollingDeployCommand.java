@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.handoff.lab.broker.ChildProcessBroker;
+import dev.handoff.lab.broker.InProcessBroker;
+import dev.handoff.lab.broker.LabBroker;
 import dev.handoff.lab.live.LiveRun;
 import dev.handoff.lab.report.ReportWriter;
 import dev.handoff.lab.report.SummaryTable;
@@ -20,7 +24,6 @@ import dev.handoff.lab.scenario.Protocol;
 import dev.handoff.lab.scenario.RolloutPlan;
 import dev.handoff.lab.scenario.Scenario;
 import dev.handoff.lab.timeline.Timeline;
-import dev.handoff.testkit.EmbeddedHandoff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +43,7 @@ final class RollingDeployCommand implements Callable<Integer> {
      */
     private static final String METRICS_LISTENER = "metrics.listener";
     private static final String EPHEMERAL_LOOPBACK_LISTENER = "http://127.0.0.1:0";
+    private static final Duration BROKER_START_TIMEOUT = Duration.ofMinutes(1);
 
     @Spec
     private CommandSpec spec;
@@ -50,6 +54,10 @@ final class RollingDeployCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", description = "Run against this cluster (any Kafka) instead of an embedded "
         + "Handoff broker.")
     private String bootstrap;
+
+    @Option(names = "--in-process", description = "Run the embedded Handoff broker inside the lab's JVM instead of a "
+        + "JVM of its own; the consumers then compete with it for CPU.")
+    private boolean inProcess;
 
     @Option(names = "--broker-config", description = "Config of the embedded Handoff broker, name=value.")
     private Map<String, String> brokerConfig = new HashMap<>();
@@ -64,9 +72,7 @@ final class RollingDeployCommand implements Callable<Integer> {
         List<Timeline> timelines = new ArrayList<>();
         Path out = options.out != null ? options.out : Path.of("lab-report", "live-" + runId);
         Path html;
-        try (EmbeddedHandoff broker = bootstrap == null
-            ? EmbeddedHandoff.builder().brokerProperty(METRICS_LISTENER, EPHEMERAL_LOOPBACK_LISTENER)
-                .brokerProperties(brokerConfig).start() : null) {
+        try (LabBroker broker = bootstrap == null ? startBroker(out) : null) {
             String target = bootstrap == null ? broker.bootstrapServers() : bootstrap;
             LiveRun run = new LiveRun(target, runId, consumerConfig);
             long total = RolloutPlan.of(scenario).endMs();
@@ -85,6 +91,15 @@ final class RollingDeployCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("report: " + html.toAbsolutePath());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private LabBroker startBroker(Path out) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(METRICS_LISTENER, EPHEMERAL_LOOPBACK_LISTENER);
+        properties.putAll(brokerConfig);
+        return inProcess
+            ? InProcessBroker.start(properties)
+            : ChildProcessBroker.start(properties, out.resolve("broker.log"), BROKER_START_TIMEOUT);
     }
 
     /** The group's page: the console routes on the URL fragment, {@code #/group/<url-encoded group id>}. */
