@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Handoff's benchmarks, side by side with Apache Kafka 4.4.0 where it has the same part.",
         subcommands = {BrokerCommand.class, TestkitStartupCommand.class, AssignorCommand.class,
             CrashLoopCommand.class, HeartbeatCommand.class,
-            SoakCommand.class, FuzzCommand.class, HandoffBenchCommand.class})
+            SoakCommand.class, FuzzCommand.class, HandoffBenchCommand.class, KafkaServerCommand.class})
 public final class BenchMain implements Callable<Integer> {
 
     @Spec
