@@ -1,5 +1,6 @@
 package dev.handoff.coordinator.consumer;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +61,8 @@ public final class ConsumerGroup implements Group {
     private long subscribedMetadataHash;
     private int subscribedPartitionCount;
     private TopicsImage subscriptionsImage;
+    /** How many members ask for each server assignor, kept by replay so the vote over assignors costs O(1). */
+    private final Map<String, Integer> assignorVotes = new HashMap<>();
 
     /**
      * @param topics resolves subscriptions against the current topics (for {@link #isSubscribedToTopic} and
@@ -147,6 +150,41 @@ public final class ConsumerGroup implements Group {
     public int subscribedPartitionCount() {
         refreshSubscriptions();
         return subscribedPartitionCount;
+    }
+
+    /**
+     * The union of the members' subscribed topic names once {@code leaving} members are gone and {@code joining}
+     * ones are in (a member in both lists changes its subscription): O(their topics), not O(group).
+     *
+     * @return empty if the union stays {@link #subscribedTopicNames()}, whose hash and partition count are cached
+     */
+    public Optional<SortedSet<String>> subscribedTopicNamesAfter(Collection<ConsumerGroupMember> leaving,
+                                                                 Collection<ConsumerGroupMember> joining) {
+        refreshSubscriptions();
+        Map<String, Integer> deltas = new HashMap<>();
+        leaving.forEach(member -> topics.topicNames(member).forEach(name -> deltas.merge(name, -1, Integer::sum)));
+        joining.forEach(member -> topics.topicNames(member).forEach(name -> deltas.merge(name, 1, Integer::sum)));
+        SortedSet<String> after = null;
+        for (Map.Entry<String, Integer> delta : deltas.entrySet()) {
+            int before = subscriberCounts.getOrDefault(delta.getKey(), 0);
+            boolean subscribedAfter = before + delta.getValue() > 0;
+            if (subscribedAfter != before > 0) {
+                if (after == null) {
+                    after = new TreeSet<>(subscribedTopicNames);
+                }
+                if (subscribedAfter) {
+                    after.add(delta.getKey());
+                } else {
+                    after.remove(delta.getKey());
+                }
+            }
+        }
+        return Optional.ofNullable(after);
+    }
+
+    /** How many members ask for each server assignor by name; members that ask for none are not counted. */
+    public Map<String, Integer> assignorVotes() {
+        return Collections.unmodifiableMap(assignorVotes);
     }
 
     private void refreshSubscriptions() {
@@ -366,6 +404,10 @@ public final class ConsumerGroup implements Group {
         if (old == null || !sameSubscription(old, member)) {
             recountSubscriptions(old, member);
         }
+        if (old == null || !old.serverAssignorName().equals(member.serverAssignorName())) {
+            countAssignorVote(old, -1);
+            countAssignorVote(member, 1);
+        }
         if (old != null) {
             old.instanceId().ifPresent(instanceId -> staticMembers.remove(instanceId, old.memberId()));
             forEachOwned(old, (topicId, partition) -> {
@@ -392,6 +434,17 @@ public final class ConsumerGroup implements Group {
             .partitionsPendingRevocation(PartitionEpochs.EMPTY).instanceId(null).build());
         members.remove(memberId);
         recountSubscriptions(old, null);
+        countAssignorVote(old, -1);
+    }
+
+    private void countAssignorVote(ConsumerGroupMember member, int delta) {
+        if (member != null) {
+            member.serverAssignorName().ifPresent(name -> {
+                if (assignorVotes.merge(name, delta, Integer::sum) == 0) {
+                    assignorVotes.remove(name);
+                }
+            });
+        }
     }
 
     private static boolean sameSubscription(ConsumerGroupMember a, ConsumerGroupMember b) {

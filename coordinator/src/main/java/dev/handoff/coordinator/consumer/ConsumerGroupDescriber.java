@@ -65,7 +65,7 @@ final class ConsumerGroupDescriber {
             .setGroupState(group.stateName())
             .setGroupEpoch(group.groupEpoch())
             .setAssignmentEpoch(group.assignmentEpoch())
-            .setAssignorName(assignors.effective(group.members().values()).name())
+            .setAssignorName(assignors.effective(group.assignorVotes()).name())
             .setMembers(members);
     }
 

@@ -114,8 +114,8 @@ final class ConsumerGroupHeartbeatHandler {
         throwIfGroupIsFull(group, memberId, request.instanceId());
 
         // 1. Find (or create, or take over) the member, apply the request to it and maybe bump the group epoch.
-        //    Only a real change (join, subscription, assignor choice) looks at every member; a steady heartbeat
-        //    reads the group's cached subscriptions and costs O(1).
+        //    The group counts subscriptions and assignor votes per member, so this costs O(the member's topics);
+        //    the metadata hash is recomputed only when a topic gains its first or loses its last subscriber.
         MemberLookup lookup = lookUpMember(group, request, memberId, out);
         ConsumerGroupMember member = lookup.member();
         ConsumerGroupMember updated = applyRequest(member, request, context);
@@ -127,8 +127,10 @@ final class ConsumerGroupHeartbeatHandler {
             out.record(ConsumerGroupRecords.memberRecord(groupId, updated));
         }
         boolean assignorChanged = (lookup.isNew() || !updated.serverAssignorName().equals(member.serverAssignorName()))
-            && assignors.effective(group.members().values()) != assignors.effective(after.members().values());
-        SortedSet<String> subscribedTopics = subscribedTopicsAfter(group, lookup, updated, subscriptionChanged, after);
+            && assignors.effective(group.assignorVotes()) != assignors.effective(after.assignorVotes());
+        // Null when the union of the subscribed topics stays the group's: its hash and partition count are cached.
+        SortedSet<String> subscribedTopics = lookup.isNew() || subscriptionChanged
+            ? after.subscribedTopicNames().orElse(null) : null;
         long metadataHash = subscribedTopics != null
             ? topics.metadataHash(subscribedTopics) : group.subscribedMetadataHash();
         int groupEpoch = group.groupEpoch();
@@ -147,7 +149,7 @@ final class ConsumerGroupHeartbeatHandler {
         if (groupEpoch > assignmentEpoch && schedule.assignsNow(group, subscribedTopics != null
             ? topics.partitionCount(subscribedTopics) : group.subscribedPartitionCount(), nowMs)) {
             TargetAssignmentUpdater.Update update = targetUpdater.compute(groupId, after.members(), after.target(),
-                groupEpoch, assignors.effective(after.members().values()), nowMs);
+                groupEpoch, assignors.effective(after.assignorVotes()), nowMs);
             out.records(update.records());
             memberTarget = update.target().getOrDefault(memberId, MemberAssignment.EMPTY);
             assignmentEpoch = groupEpoch;
@@ -216,24 +218,6 @@ final class ConsumerGroupHeartbeatHandler {
             throw new GroupMaxSizeReachedException("The consumer group has reached its maximum size of "
                 + config.consumerGroupMaxSize() + ".");
         }
-    }
-
-    /**
-     * The topic names the members subscribe to after this heartbeat; null if they are the group's current ones, whose
-     * metadata hash and partition count the group caches. A new member only adds its own topics to the union, so a
-     * join costs O(its topics) rather than O(group) when it subscribes to topics the group already consumes.
-     */
-    private SortedSet<String> subscribedTopicsAfter(ConsumerGroup group, MemberLookup lookup,
-                                                    ConsumerGroupMember updated, boolean subscriptionChanged,
-                                                    GroupAfterHeartbeat after) {
-        if (!lookup.isNew() && !subscriptionChanged) {
-            return null;
-        }
-        if (lookup.isNew() && lookup.replaced().isEmpty()
-            && group.subscribedTopicNames().containsAll(topics.topicNames(updated))) {
-            return null;
-        }
-        return topics.topicNames(after.members().values());
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.handoff.coordinator.consumer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 import dev.handoff.coordinator.assignor.MemberAssignment;
@@ -42,6 +46,31 @@ final class GroupAfterHeartbeat {
             members.put(member.memberId(), member);
         }
         return members;
+    }
+
+    /** How many members ask for each server assignor after the heartbeat; O(configured assignors). */
+    Map<String, Integer> assignorVotes() {
+        Map<String, Integer> votes = new HashMap<>(group.assignorVotes());
+        leaving().forEach(old -> old.serverAssignorName().ifPresent(name -> votes.merge(name, -1, Integer::sum)));
+        member.serverAssignorName().ifPresent(name -> votes.merge(name, 1, Integer::sum));
+        return votes;
+    }
+
+    /**
+     * The members' subscribed topic names after the heartbeat; O(the member's topics).
+     *
+     * @return empty if they are the group's current ones, whose metadata hash and partition count the group caches
+     */
+    Optional<SortedSet<String>> subscribedTopicNames() {
+        return group.subscribedTopicNamesAfter(leaving(), List.of(member));
+    }
+
+    /** The members the heartbeat takes out: the static member it replaces, or its own member as it was. */
+    private List<ConsumerGroupMember> leaving() {
+        List<ConsumerGroupMember> leaving = new ArrayList<>(1);
+        replaced.flatMap(group::member).ifPresent(leaving::add);
+        group.member(member.memberId()).ifPresent(leaving::add);
+        return leaving;
     }
 
     /** The current target of one member; a taking-over static member has the replaced one's. */

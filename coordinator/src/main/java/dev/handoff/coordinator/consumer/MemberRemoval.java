@@ -2,9 +2,9 @@ package dev.handoff.coordinator.consumer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.handoff.coordinator.record.CoordinatorRecord;
 import dev.handoff.coordinator.record.Records;
@@ -43,23 +43,29 @@ final class MemberRemoval {
         return false;
     }
 
-    /** Kafka's order: per member current assignment, target assignment, member; then the bumped group epoch. */
+    /**
+     * Kafka's order: per member current assignment, target assignment, member; then the bumped group epoch. Costs
+     * O(the leaving members' topics): the group's counted subscriptions tell whether a topic loses its last
+     * subscriber, and only then is the metadata hash recomputed.
+     */
     private List<CoordinatorRecord> removalRecords(ConsumerGroup group, Collection<String> memberIds) {
         List<CoordinatorRecord> records = new ArrayList<>();
         String groupId = group.groupId();
-        Map<String, ConsumerGroupMember> remaining = new TreeMap<>(group.members());
+        Map<String, ConsumerGroupMember> leaving = new LinkedHashMap<>();
         for (String memberId : memberIds) {
             records.add(Records.consumerCurrentAssignmentTombstone(groupId, memberId));
             if (group.hasTargetAssignment(memberId)) {
                 records.add(Records.consumerTargetAssignmentTombstone(groupId, memberId));
             }
             records.add(Records.consumerMemberTombstone(groupId, memberId));
-            remaining.remove(memberId);
+            group.member(memberId).ifPresent(member -> leaving.put(memberId, member));
         }
         int epoch = group.groupEpoch() + 1;
-        records.add(Records.consumerGroupEpoch(groupId, epoch, topics.metadataHash(
-            topics.topicNames(remaining.values()))));
-        if (remaining.isEmpty()) {
+        long metadataHash = group.subscribedTopicNamesAfter(leaving.values(), List.of())
+            .map(topics::metadataHash)
+            .orElseGet(group::subscribedMetadataHash);
+        records.add(Records.consumerGroupEpoch(groupId, epoch, metadataHash));
+        if (leaving.size() == group.size()) {
             // Nothing to assign to: the target is up to date at the new epoch (spec §9).
             records.add(Records.consumerTargetAssignmentEpoch(groupId, epoch, ASSIGN_AT_ONCE));
         }

@@ -53,6 +53,14 @@ public final class ServerAssignors {
     public PartitionAssignor effective(Collection<ConsumerGroupMember> members) {
         Map<String, Integer> votes = new HashMap<>();
         members.forEach(m -> m.serverAssignorName().ifPresent(name -> votes.merge(name, 1, Integer::sum)));
+        return effective(votes);
+    }
+
+    /**
+     * {@link #effective(Collection)} from the members' votes already counted (assignor name to the number of
+     * members asking for it, {@link ConsumerGroup#assignorVotes()}): O(configured assignors).
+     */
+    public PartitionAssignor effective(Map<String, Integer> votes) {
         Optional<String> chosen = Optional.empty();
         int best = 0;
         for (String name : byName.keySet()) {

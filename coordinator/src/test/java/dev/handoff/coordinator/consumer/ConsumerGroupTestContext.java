@@ -102,6 +102,13 @@ final class ConsumerGroupTestContext {
         run((s, nowMs) -> s.onTopicsChanged(next, nowMs));
     }
 
+    /** A resolver of its own over the coordinator's current topics, for full recomputations to compare with. */
+    SubscriptionResolver resolver() {
+        SubscriptionResolver resolver = new SubscriptionResolver();
+        resolver.setImage(image);
+        return resolver;
+    }
+
     Uuid topicId(String name) {
         return topicIds.get(name);
     }
