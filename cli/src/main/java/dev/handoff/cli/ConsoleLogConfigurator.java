@@ -19,7 +19,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 public final class ConsoleLogConfigurator extends ContextAwareBase implements Configurator {
 
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
-    private static final String CONFIGURATION_FILE_PROPERTY = "logback.configurationFile";
+    static final String CONFIGURATION_FILE_PROPERTY = "logback.configurationFile";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -9,12 +9,15 @@ import picocli.CommandLine;
 public final class Main {
 
     private static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
+    private static final String SLF4J_PROVIDER_PROPERTY = "slf4j.provider";
+    private static final String SLF4J_VERBOSITY_PROPERTY = "slf4j.internal.verbosity";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         leaveNettyJfrEventsOffUnlessAsked();
+        useConsoleLoggingProviderUnlessAsked();
         Optional<ServerArguments> server = ServerArguments.parsePlain(List.of(args));
         int exitCode = server.isPresent()
                 ? runServer(server.get())
@@ -41,8 +44,24 @@ public final class Main {
      * {@code -Dio.netty.jfr.enabled=true} turns them back on.
      */
     private static void leaveNettyJfrEventsOffUnlessAsked() {
-        if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
-            System.setProperty(NETTY_JFR_PROPERTY, "false");
+        setUnlessGiven(NETTY_JFR_PROPERTY, "false");
+    }
+
+    /**
+     * SLF4J uses {@link ConsoleLoggingProvider} (see there why) unless {@code -Dslf4j.provider} names another. SLF4J
+     * reports a provider named that way on the console at its INFO level, so its own reports are kept to warnings
+     * and errors unless {@code -Dslf4j.internal.verbosity} is given.
+     */
+    private static void useConsoleLoggingProviderUnlessAsked() {
+        if (System.getProperty(SLF4J_PROVIDER_PROPERTY) == null) {
+            System.setProperty(SLF4J_PROVIDER_PROPERTY, ConsoleLoggingProvider.class.getName());
+            setUnlessGiven(SLF4J_VERBOSITY_PROPERTY, "WARN");
+        }
+    }
+
+    private static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 }
