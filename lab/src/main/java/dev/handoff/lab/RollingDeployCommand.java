@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.handoff.coordinator.recorder.FlightRecorderConfig;
 import dev.handoff.lab.broker.ChildProcessBroker;
 import dev.handoff.lab.broker.InProcessBroker;
 import dev.handoff.lab.broker.LabBroker;
@@ -43,6 +45,11 @@ final class RollingDeployCommand implements Callable<Integer> {
      */
     private static final String METRICS_LISTENER = "metrics.listener";
     private static final String EPHEMERAL_LOOPBACK_LISTENER = "http://127.0.0.1:0";
+    /**
+     * The run copies each group's flight recording from the console every second; keeping ten times the broker's
+     * default of events per group is a margin for a rollout's burst, and costs little for the lab's few groups.
+     */
+    private static final String LAB_RECORDER_EVENTS_PER_GROUP = "10000";
     private static final Duration BROKER_START_TIMEOUT = Duration.ofMinutes(1);
 
     @Spec
@@ -74,7 +81,8 @@ final class RollingDeployCommand implements Callable<Integer> {
         Path html;
         try (LabBroker broker = bootstrap == null ? startBroker(out) : null) {
             String target = bootstrap == null ? broker.bootstrapServers() : bootstrap;
-            LiveRun run = new LiveRun(target, runId, consumerConfig);
+            LiveRun run = new LiveRun(target, runId, consumerConfig,
+                broker == null ? Optional.empty() : broker.consoleUrl());
             long total = RolloutPlan.of(scenario).endMs();
             for (Protocol protocol : options.protocolList()) {
                 if (broker != null) {
@@ -96,6 +104,7 @@ final class RollingDeployCommand implements Callable<Integer> {
     private LabBroker startBroker(Path out) {
         Map<String, String> properties = new HashMap<>();
         properties.put(METRICS_LISTENER, EPHEMERAL_LOOPBACK_LISTENER);
+        properties.put(FlightRecorderConfig.EVENTS_PER_GROUP, LAB_RECORDER_EVENTS_PER_GROUP);
         properties.putAll(brokerConfig);
         return inProcess
             ? InProcessBroker.start(properties)

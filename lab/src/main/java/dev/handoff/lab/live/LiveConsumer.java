@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * One consumer of the group on its own thread: poll, spend the processing time per record, record the batch,
  * commit synchronously. Assignment changes are recorded from the rebalance listener. {@link #stop()} closes it
  * cleanly (commit, leave); {@link #kill()} makes it vanish like a crashed pod: no commit, no leave, no callbacks
- * recorded, the coordinator finds out when the session times out.
+ * recorded, the coordinator finds out when the session times out. The consumer reports its coordinator member id
+ * whenever it changes, so that the coordinator's recording can be read in the lab's names.
  */
 final class LiveConsumer implements Runnable {
 
@@ -42,12 +43,14 @@ final class LiveConsumer implements Runnable {
     private final double processingMs;
     private final TimelineRecorder recorder;
     private final RunClock clock;
+    private final MemberIds memberIds;
     private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+    private String lastMemberId = "";
     private volatile boolean stopping;
     private volatile boolean killed;
 
     LiveConsumer(String member, int slot, Properties config, String topic, double processingMs,
-                 TimelineRecorder recorder, RunClock clock) {
+                 TimelineRecorder recorder, RunClock clock, MemberIds memberIds) {
         this.member = member;
         this.slot = slot;
         this.config = config;
@@ -55,6 +58,7 @@ final class LiveConsumer implements Runnable {
         this.processingMs = processingMs;
         this.recorder = recorder;
         this.clock = clock;
+        this.memberIds = memberIds;
     }
 
     @Override
@@ -88,6 +92,7 @@ final class LiveConsumer implements Runnable {
         } catch (WakeupException e) {
             return;
         }
+        reportMemberId(client);
         if (records.isEmpty() || killed) {
             return;
         }
@@ -123,6 +128,14 @@ final class LiveConsumer implements Runnable {
         }
     }
 
+    private void reportMemberId(KafkaConsumer<byte[], byte[]> client) {
+        String memberId = client.groupMetadata().memberId();
+        if (!memberId.equals(lastMemberId)) {
+            memberIds.report(memberId, member, slot);
+            lastMemberId = memberId;
+        }
+    }
+
     /** Closes the consumer cleanly: it commits in {@code onPartitionsRevoked} and leaves the group. */
     void stop() {
         stopping = true;
@@ -155,6 +168,7 @@ final class LiveConsumer implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            reportMemberId(client);
             if (!killed) {
                 recorder.record(member, slot, EventKind.ASSIGNED, numbers(partitions), generation());
             }

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Runs a rollout with real kafka-clients against a cluster: creates a fresh topic and group, starts the steady
  * producer, executes the plan's starts and stops at their times, then lets the consumers drain what was produced.
+ * Against the lab's own Handoff broker, it also copies the group's flight recording from the broker's console into
+ * the timeline, so the report's sequence diagram shows the coordinator's side of each change.
  */
 public final class LiveRun {
 
@@ -33,16 +35,29 @@ public final class LiveRun {
     private final String bootstrap;
     private final String runId;
     private final Map<String, String> consumerOverrides;
+    private final Optional<String> handoffConsole;
 
     /**
+     * A run against any cluster; the timeline has the consumers' side only.
+     *
      * @param bootstrap         the cluster
      * @param runId             distinguishes this run's topics and groups from earlier runs on the same cluster
      * @param consumerOverrides consumer configs set on every consumer, after the lab's own
      */
     public LiveRun(String bootstrap, String runId, Map<String, String> consumerOverrides) {
+        this(bootstrap, runId, consumerOverrides, Optional.empty());
+    }
+
+    /**
+     * @param handoffConsole the web console of the Handoff broker at {@code bootstrap}, whose flight recording of
+     *                       the group is added to the timeline; empty for a cluster that has none
+     */
+    public LiveRun(String bootstrap, String runId, Map<String, String> consumerOverrides,
+                   Optional<String> handoffConsole) {
         this.bootstrap = bootstrap;
         this.runId = runId;
         this.consumerOverrides = Map.copyOf(consumerOverrides);
+        this.handoffConsole = handoffConsole;
     }
 
     /** The group the run with {@code protocol} uses; its topic has the same name. */
@@ -61,14 +76,17 @@ public final class LiveRun {
         createTopic(name, scenario.partitions());
         RunClock clock = new RunClock();
         TimelineRecorder recorder = new TimelineRecorder(clock::millis, scenario.warmupMs());
+        MemberIds memberIds = new MemberIds();
         ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("lab-consumer"));
         Map<String, LiveConsumer> consumers = new HashMap<>();
+        Optional<CoordinatorRecording> recording = handoffConsole.map(console -> CoordinatorRecording.start(console,
+            name));
         try (SteadyProducer producer = new SteadyProducer(bootstrap, name, scenario.partitions(),
             scenario.recordsPerSecond(), clock, recorder.tally())) {
             producer.start();
             for (RolloutAction action : plan.actions()) {
                 waitUntil(clock, action.atMs(), progress);
-                execute(action, scenario, protocol, name, recorder, clock, consumers, threads);
+                execute(action, scenario, protocol, name, recorder, clock, memberIds, consumers, threads);
             }
             waitUntil(clock, plan.endMs(), progress);
             producer.stop();
@@ -76,8 +94,13 @@ public final class LiveRun {
             while (!recorder.tally().allProcessed() && clock.millis() < drainDeadline) {
                 Thread.sleep(TICK_MS);
             }
+            if (recording.isPresent()) {
+                CoordinatorEvents.toTimeline(recording.get().finish(), memberIds.snapshot(), clock.startEpochMs())
+                    .forEach(recorder::add);
+            }
             return recorder.finish(protocol, "live against " + bootstrap, scenario, plan);
         } finally {
+            recording.ifPresent(CoordinatorRecording::close);
             consumers.values().forEach(LiveConsumer::stop);
             threads.shutdown();
             threads.awaitTermination(60, TimeUnit.SECONDS);
@@ -86,12 +109,12 @@ public final class LiveRun {
     }
 
     private void execute(RolloutAction action, Scenario scenario, Protocol protocol, String name,
-                         TimelineRecorder recorder, RunClock clock, Map<String, LiveConsumer> consumers,
-                         ExecutorService threads) {
+                         TimelineRecorder recorder, RunClock clock, MemberIds memberIds,
+                         Map<String, LiveConsumer> consumers, ExecutorService threads) {
         if (action.kind() == RolloutAction.Kind.START) {
             LiveConsumer consumer = new LiveConsumer(action.member(), action.slot(),
                 LiveSettings.consumer(bootstrap, name, action.member(), protocol, consumerOverrides), name,
-                scenario.processingMs(), recorder, clock);
+                scenario.processingMs(), recorder, clock, memberIds);
             consumers.put(action.member(), consumer);
             threads.execute(consumer);
         } else {

@@ -36,7 +36,7 @@ public final class HtmlReport {
         .change{stroke:#bbb;stroke-dasharray:2,3}.axis{stroke:#888}.lbl{font-size:9px;fill:#444}
         .curve{fill:none;stroke:#3182bd;stroke-width:1.2}.lat{fill:none;stroke:#e6550d;stroke-width:1.2}
         .life{stroke:#aaa;stroke-dasharray:4,3}.msg{stroke:#555;marker-end:url(#arrow)}.rsp{stroke:#3182bd;stroke-dasharray:3,2}
-        .box{fill:#fff;stroke:#333}.boxr{fill:#fdd;stroke:#de2d26}.boxa{fill:#dfd;stroke:#31a354}
+        .box{fill:#fff;stroke:#333}.boxr{fill:#fdd;stroke:#de2d26}.boxa{fill:#dfd;stroke:#31a354}.boxc{fill:#eef;stroke:#3182bd}
         """;
 
     private HtmlReport() {
@@ -227,7 +227,8 @@ public final class HtmlReport {
         members.add(change.member());
         window.stream().filter(e -> e.slot() == change.slot()).forEach(e -> members.add(e.member()));
         window.stream().filter(e -> e.kind() == EventKind.REVOKED || e.kind() == EventKind.LOST
-                || e.kind() == EventKind.ASSIGNED)
+                || e.kind() == EventKind.ASSIGNED || e.kind() == EventKind.REVOCATION_REQUESTED
+                || e.kind() == EventKind.PARTITIONS_ASSIGNED)
             .filter(e -> !e.partitions().isEmpty())
             .forEach(e -> {
                 if (members.size() < MAX_SEQUENCE_MEMBERS) {
@@ -235,8 +236,9 @@ public final class HtmlReport {
                 }
             });
         List<String> lanes = new ArrayList<>(members);
-        List<TimelineEvent> rows = window.stream().filter(e -> members.contains(e.member()))
-            .limit(MAX_SEQUENCE_ROWS).toList();
+        List<TimelineEvent> shown = window.stream()
+            .filter(e -> members.contains(e.member()) || e.kind().isCoordinatorStep()).toList();
+        List<TimelineEvent> rows = shown.stream().limit(MAX_SEQUENCE_ROWS).toList();
         int column = 130;
         int rowHeight = 18;
         int width = LABEL + column * (lanes.size() + 1) + 60;
@@ -254,11 +256,17 @@ public final class HtmlReport {
             double y = 34 + rowHeight * r;
             double laneX = LABEL + column * (lanes.indexOf(e.member()) + 1.5);
             svg.text(2, y + 4, "+" + (e.atMs() - change.atMs()) + " ms", "lbl");
+            if (e.kind().isCoordinatorStep()) {
+                svg.rect(coordinatorX - 4, y - 9, column - 10, 14, "boxc", null).text(coordinatorX, y + 2, label(e), "lbl");
+                continue;
+            }
             switch (e.kind()) {
-                case HEARTBEAT, JOIN, SYNC -> svg.line(laneX, y, coordinatorX + 4, y, "msg")
-                    .text((laneX + coordinatorX) / 2 - 20, y - 2, label(e), "lbl");
-                case RESPONSE -> svg.line(coordinatorX, y, laneX - 4, y, "rsp")
-                    .text((laneX + coordinatorX) / 2 - 20, y - 2, label(e), "lbl");
+                case HEARTBEAT, JOIN, SYNC, MEMBER_JOINED, MEMBER_LEFT, REVOCATION_COMPLETED ->
+                    svg.line(laneX, y, coordinatorX + 4, y, "msg")
+                        .text((laneX + coordinatorX) / 2 - 20, y - 2, label(e), "lbl");
+                case RESPONSE, REVOCATION_REQUESTED, PARTITIONS_ASSIGNED, MEMBER_FENCED ->
+                    svg.line(coordinatorX, y, laneX - 4, y, "rsp")
+                        .text((laneX + coordinatorX) / 2 - 20, y - 2, label(e), "lbl");
                 default -> {
                     String css = e.kind() == EventKind.ASSIGNED ? "boxa"
                         : e.kind() == EventKind.REVOKED || e.kind() == EventKind.LOST ? "boxr" : "box";
@@ -268,14 +276,55 @@ public final class HtmlReport {
         }
         String note = "<p class=\"note\">" + Svg.escape(change.member()) + " stops at "
             + change.atMs() + " ms; events until " + to + " ms"
-            + (window.size() > rows.size() ? "; first " + rows.size() + " events shown" : "") + "</p>\n";
+            + (shown.size() > rows.size() ? "; first " + rows.size() + " events shown" : "")
+            + ". Boxes on a consumer's line are its rebalance callbacks (green: assigned, red: revoked or lost); "
+            + "solid arrows go to the coordinator, dashed ones come from it; boxes on the coordinator's line are its "
+            + "own steps. " + messageSource(timeline) + "</p>\n";
         return note + svg.close();
+    }
+
+    /** Where the diagram's messages come from, which depends on the run's mode and cluster. */
+    private static String messageSource(Timeline timeline) {
+        if (timeline.events().stream().anyMatch(e -> e.kind().isRecordedByCoordinator())) {
+            return "Messages: the coordinator's flight recorder, at the coordinator's time (it records what changes "
+                + "the group: joins, leaves, fencing, revocations, assignments, epochs, classic join and sync phases; "
+                + "not the heartbeats in between).";
+        }
+        if (timeline.events().stream().anyMatch(e -> e.kind() == EventKind.HEARTBEAT || e.kind() == EventKind.JOIN
+            || e.kind() == EventKind.SYNC || e.kind() == EventKind.RESPONSE)) {
+            return "Messages: the simulated members' requests and the coordinator's answers.";
+        }
+        return "Callbacks only: real clients do not expose their requests, and only the lab's own Handoff broker "
+            + "has a recording of the coordinator's side to read.";
     }
 
     private static String label(TimelineEvent e) {
         String partitions = e.partitions().isEmpty() ? ""
             : " " + (e.partitions().size() > 6 ? e.partitions().size() + " partitions" : e.partitions().toString());
         String epoch = e.value() != 0 && e.kind() != EventKind.PROCESSED ? " e" + e.value() : "";
-        return e.kind().name().toLowerCase(Locale.ROOT) + epoch + partitions;
+        String counted = switch (e.kind()) {
+            case TARGET_ASSIGNMENT_COMPUTED -> ", " + e.count() + " moved";
+            case CLASSIC_JOIN_COMPLETED -> ", " + e.count() + " members";
+            default -> "";
+        };
+        return word(e.kind()) + epoch + counted + partitions;
+    }
+
+    /** The coordinator's messages as a sequence diagram names them; other kinds by their own name. */
+    private static String word(EventKind kind) {
+        return switch (kind) {
+            case MEMBER_JOINED -> "join";
+            case MEMBER_LEFT -> "leave";
+            case MEMBER_FENCED -> "fenced";
+            case REVOCATION_REQUESTED -> "revoke";
+            case REVOCATION_COMPLETED -> "revoked";
+            case PARTITIONS_ASSIGNED -> "assign";
+            case GROUP_EPOCH_BUMPED -> "group epoch";
+            case TARGET_ASSIGNMENT_COMPUTED -> "target";
+            case CLASSIC_REBALANCE_STARTED -> "rebalance";
+            case CLASSIC_JOIN_COMPLETED -> "join done";
+            case CLASSIC_SYNC_COMPLETED -> "sync done";
+            default -> kind.name().toLowerCase(Locale.ROOT);
+        };
     }
 }
