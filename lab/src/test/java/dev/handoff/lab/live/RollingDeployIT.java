@@ -9,8 +9,11 @@ import java.util.TreeSet;
 import dev.handoff.lab.RolloutFacts;
 import dev.handoff.lab.report.ReportWriter;
 import dev.handoff.lab.scenario.Protocol;
+import dev.handoff.lab.scenario.RolloutAction;
 import dev.handoff.lab.scenario.Scenario;
+import dev.handoff.lab.timeline.EventKind;
 import dev.handoff.lab.timeline.Timeline;
+import dev.handoff.lab.timeline.TimelineEvent;
 import dev.handoff.testkit.EmbeddedHandoff;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The issue's small real-client run against the embedded Handoff broker: 6 consumers, 12 partitions, short
  * delays. Skipped (not failed) while the broker does not serve consumer groups yet; it runs by itself once
- * ApiVersions lists the group APIs.
+ * ApiVersions lists the group APIs. The broker serves its console, so the runs also copy the coordinator's flight
+ * recording, as the lab does with its own broker.
  */
 class RollingDeployIT {
 
@@ -37,7 +41,7 @@ class RollingDeployIT {
 
     @BeforeAll
     static void startBroker() {
-        broker = EmbeddedHandoff.builder().start();
+        broker = EmbeddedHandoff.builder().brokerProperty("metrics.listener", "http://127.0.0.1:0").start();
     }
 
     @AfterAll
@@ -49,7 +53,8 @@ class RollingDeployIT {
         Set<ApiKeys> missing = new TreeSet<>(GROUP_APIS);
         missing.removeAll(BrokerApis.of(broker.address()));
         assumeTrue(missing.isEmpty(), "Handoff does not serve " + missing + " yet");
-        Timeline timeline = new LiveRun(broker.bootstrapServers(), "it", Map.of()).run(SMALL, protocol, ms -> { });
+        Timeline timeline = new LiveRun(broker.bootstrapServers(), "it", Map.of(), broker.consoleUrl())
+            .run(SMALL, protocol, ms -> { });
         // Kept for a look when a fact fails: target/lab-it/<protocol>/report.html
         ReportWriter.write(Path.of("target", "lab-it", protocol.cliName()), "RollingDeployIT", List.of(timeline));
         return timeline;
@@ -64,6 +69,15 @@ class RollingDeployIT {
         assertThat(RolloutFacts.momentsWithNoPartitionOwned(timeline)).isEmpty();
         assertThat(RolloutFacts.revocationsOfPartitionsThatDidNotMove(timeline)).isEmpty();
         assertThat(timeline.counts().missing()).isZero();
+        assertThat(membersWith(timeline, EventKind.MEMBER_LEFT)).as("the coordinator saw every stopped consumer leave")
+            .containsAll(rolloutMembers(timeline, RolloutAction.Kind.STOP));
+        assertThat(membersWith(timeline, EventKind.PARTITIONS_ASSIGNED))
+            .as("the coordinator assigned partitions to every replacement")
+            .containsAll(rolloutMembers(timeline, RolloutAction.Kind.START));
+        assertThat(membersWith(timeline, EventKind.REVOCATION_COMPLETED))
+            .as("replacements joining made the coordinator ask others to revoke, and they did")
+            .isNotEmpty()
+            .isSubsetOf(membersWith(timeline, EventKind.REVOCATION_REQUESTED));
     }
 
     @Test
@@ -87,5 +101,24 @@ class RollingDeployIT {
         // Then
         assertThat(timeline.counts().missing()).isZero();
         assertThat(timeline.counts().produced()).isPositive();
+        assertThat(membersWith(timeline, EventKind.MEMBER_LEFT)).as("the coordinator saw every stopped consumer leave")
+            .containsAll(rolloutMembers(timeline, RolloutAction.Kind.STOP));
+        assertThat(timeline.events()).extracting(TimelineEvent::kind)
+            .contains(EventKind.CLASSIC_REBALANCE_STARTED, EventKind.CLASSIC_JOIN_COMPLETED,
+                EventKind.CLASSIC_SYNC_COMPLETED);
+    }
+
+    /** @return the consumers the rollout stops, or the replacements it starts (after the warm-up's starts) */
+    private static Set<String> rolloutMembers(Timeline timeline, RolloutAction.Kind kind) {
+        Set<String> members = new TreeSet<>();
+        timeline.plan().actions().stream().filter(a -> a.kind() == kind && a.atMs() > 0)
+            .forEach(a -> members.add(a.member()));
+        return members;
+    }
+
+    private static Set<String> membersWith(Timeline timeline, EventKind kind) {
+        Set<String> members = new TreeSet<>();
+        timeline.events().stream().filter(e -> e.kind() == kind).forEach(e -> members.add(e.member()));
+        return members;
     }
 }
