@@ -46,8 +46,13 @@ final class ClassicGroupDowngrade {
      *         fit in {@code group.max.size}
      */
     boolean applies(ConsumerGroup group, Collection<String> leaving) {
-        List<ConsumerGroupMember> remaining = remaining(group, leaving);
-        if (remaining.isEmpty() || !remaining.stream().allMatch(ConsumerGroupMember::usesClassicProtocol)) {
+        // Counted, not scanned: a leave of a large group costs O(the leaving members).
+        Map<String, ConsumerGroupMember> gone = new LinkedHashMap<>();
+        leaving.forEach(memberId -> group.member(memberId).ifPresent(member -> gone.put(memberId, member)));
+        int remaining = group.size() - gone.size();
+        int remainingClassic = group.classicMemberCount()
+            - (int) gone.values().stream().filter(ConsumerGroupMember::usesClassicProtocol).count();
+        if (remaining == 0 || remainingClassic != remaining) {
             return false;
         }
         if (!config.migrationPolicy().isDowngradeEnabled()) {
@@ -56,7 +61,7 @@ final class ClassicGroupDowngrade {
                     + " does not allow a downgrade; the group stays a consumer group");
             return false;
         }
-        if (remaining.size() > config.groupMaxSize()) {
+        if (remaining > config.groupMaxSize()) {
             LOGGER.atInfo().addKeyValue("groupId", group.groupId())
                 .log("Only classic members remain, but more than " + GroupCoordinatorConfig.GROUP_MAX_SIZE
                     + " allows; the group stays a consumer group");

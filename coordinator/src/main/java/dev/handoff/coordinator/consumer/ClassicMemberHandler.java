@@ -139,7 +139,7 @@ final class ClassicMemberHandler {
             .classicMemberMetadata(new ClassicMemberMetadataValue(request.sessionTimeoutMs(), protocolsOf(request)))
             .build();
         boolean subscriptionChanged = !updated.subscribedTopicNames().equals(member.subscribedTopicNames());
-        if (isNew || !ConsumerGroupRecords.metadataValue(updated).equals(ConsumerGroupRecords.metadataValue(member))) {
+        if (isNew || !ConsumerGroupRecords.sameMetadata(updated, member)) {
             out.record(ConsumerGroupRecords.memberRecord(groupId, updated));
         }
         PartitionAssignor assignorBefore = assignors.effective(members.values());
@@ -173,8 +173,7 @@ final class ClassicMemberHandler {
             .withSubscribedTopicIds(topics.topicIds(updated))
             .withSubscriptionChanged(subscriptionChanged)
             .build();
-        if (isNew || !ConsumerGroupRecords.currentAssignmentValue(reconciled)
-            .equals(ConsumerGroupRecords.currentAssignmentValue(member))) {
+        if (isNew || !ConsumerGroupRecords.sameCurrentAssignment(reconciled, member)) {
             out.record(ConsumerGroupRecords.currentAssignmentRecord(groupId, reconciled));
         }
 

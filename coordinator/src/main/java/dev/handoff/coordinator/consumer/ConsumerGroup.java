@@ -63,6 +63,8 @@ public final class ConsumerGroup implements Group {
     private TopicsImage subscriptionsImage;
     /** How many members ask for each server assignor, kept by replay so the vote over assignors costs O(1). */
     private final Map<String, Integer> assignorVotes = new HashMap<>();
+    /** How many members use the classic protocol, kept by replay so a leave checks for a downgrade in O(1). */
+    private int classicMemberCount;
 
     /**
      * @param topics resolves subscriptions against the current topics (for {@link #isSubscribedToTopic} and
@@ -180,6 +182,11 @@ public final class ConsumerGroup implements Group {
             }
         }
         return Optional.ofNullable(after);
+    }
+
+    /** The number of members that use the classic protocol (JoinGroup/SyncGroup, spec §17). */
+    public int classicMemberCount() {
+        return classicMemberCount;
     }
 
     /** How many members ask for each server assignor by name; members that ask for none are not counted. */
@@ -408,6 +415,7 @@ public final class ConsumerGroup implements Group {
             countAssignorVote(old, -1);
             countAssignorVote(member, 1);
         }
+        classicMemberCount += classicCount(member) - classicCount(old);
         if (old != null) {
             old.instanceId().ifPresent(instanceId -> staticMembers.remove(instanceId, old.memberId()));
             forEachOwned(old, (topicId, partition) -> {
@@ -435,6 +443,11 @@ public final class ConsumerGroup implements Group {
         members.remove(memberId);
         recountSubscriptions(old, null);
         countAssignorVote(old, -1);
+        classicMemberCount -= classicCount(old);
+    }
+
+    private static int classicCount(ConsumerGroupMember member) {
+        return member != null && member.usesClassicProtocol() ? 1 : 0;
     }
 
     private void countAssignorVote(ConsumerGroupMember member, int delta) {

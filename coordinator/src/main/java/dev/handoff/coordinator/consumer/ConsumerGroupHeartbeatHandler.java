@@ -122,8 +122,7 @@ final class ConsumerGroupHeartbeatHandler {
         GroupAfterHeartbeat after = new GroupAfterHeartbeat(group, lookup.replaced(), updated);
         boolean subscriptionChanged = !updated.subscribedTopicNames().equals(member.subscribedTopicNames())
             || !updated.subscribedTopicRegex().equals(member.subscribedTopicRegex());
-        if (lookup.isNew() || !ConsumerGroupRecords.metadataValue(updated)
-            .equals(ConsumerGroupRecords.metadataValue(member))) {
+        if (lookup.isNew() || !ConsumerGroupRecords.sameMetadata(updated, member)) {
             out.record(ConsumerGroupRecords.memberRecord(groupId, updated));
         }
         boolean assignorChanged = (lookup.isNew() || !updated.serverAssignorName().equals(member.serverAssignorName()))
@@ -164,8 +163,7 @@ final class ConsumerGroupHeartbeatHandler {
             .withSubscribedTopicIds(topics.topicIds(updated))
             .withSubscriptionChanged(subscriptionChanged)
             .build();
-        if (lookup.isNew() || !ConsumerGroupRecords.currentAssignmentValue(reconciled)
-            .equals(ConsumerGroupRecords.currentAssignmentValue(member))) {
+        if (lookup.isNew() || !ConsumerGroupRecords.sameCurrentAssignment(reconciled, member)) {
             out.record(ConsumerGroupRecords.currentAssignmentRecord(groupId, reconciled));
         }
 

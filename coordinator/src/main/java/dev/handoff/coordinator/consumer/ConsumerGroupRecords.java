@@ -38,6 +38,34 @@ public final class ConsumerGroupRecords {
             epochsValue(member.partitionsPendingRevocation()));
     }
 
+    /**
+     * True if both members persist to the same {@link #metadataValue}; compares the fields without building the
+     * values, because every heartbeat asks.
+     */
+    static boolean sameMetadata(ConsumerGroupMember a, ConsumerGroupMember b) {
+        return a.instanceId().equals(b.instanceId())
+            && a.rackId().equals(b.rackId())
+            && a.clientId().equals(b.clientId())
+            && a.clientHost().equals(b.clientHost())
+            && a.subscribedTopicNames().equals(b.subscribedTopicNames())
+            && a.subscribedTopicRegex().equals(b.subscribedTopicRegex())
+            && a.serverAssignorName().equals(b.serverAssignorName())
+            && a.rebalanceTimeoutMs() == b.rebalanceTimeoutMs()
+            && a.classicMemberMetadata().equals(b.classicMemberMetadata());
+    }
+
+    /**
+     * True if both members persist to the same {@link #currentAssignmentValue}; compares the fields without
+     * building the values, because every heartbeat asks.
+     */
+    static boolean sameCurrentAssignment(ConsumerGroupMember a, ConsumerGroupMember b) {
+        return a.memberEpoch() == b.memberEpoch()
+            && a.previousMemberEpoch() == b.previousMemberEpoch()
+            && a.state().value() == b.state().value()
+            && a.assignedPartitions().equals(b.assignedPartitions())
+            && a.partitionsPendingRevocation().equals(b.partitionsPendingRevocation());
+    }
+
     public static CoordinatorRecord memberRecord(String groupId, ConsumerGroupMember member) {
         return Records.consumerMember(groupId, member.memberId(), metadataValue(member));
     }
