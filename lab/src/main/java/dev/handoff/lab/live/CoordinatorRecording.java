@@ -61,7 +61,8 @@ final class CoordinatorRecording implements AutoCloseable {
         synchronized (this) {
             if (dropped > 0) {
                 LOGGER.warn("The broker dropped {} old events of the group's recording (it keeps "
-                    + "handoff.flight.recorder.events.per.group); any not read before are missing from the zoom", dropped);
+                    + "handoff.flight.recorder.events.per.group); any not read before are missing from the zoom",
+                    dropped);
             }
             return List.copyOf(events);
         }

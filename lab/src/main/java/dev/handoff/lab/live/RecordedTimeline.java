@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param groupId         the group
  * @param recorderEnabled false when the broker runs with {@code handoff.flight.recorder.enable=false}
  * @param lastSequence    the newest event's sequence, to ask for the next ones with {@code after=}
- * @param dropped         events of the group the broker no longer keeps ({@code handoff.flight.recorder.events.per.group})
+ * @param dropped         events of the group the broker no longer keeps
+ *                        ({@code handoff.flight.recorder.events.per.group})
  * @param events          the events, oldest first
  */
 record RecordedTimeline(String groupId, boolean recorderEnabled, long lastSequence, long dropped,

@@ -36,7 +36,8 @@ public final class HtmlReport {
         .change{stroke:#bbb;stroke-dasharray:2,3}.axis{stroke:#888}.lbl{font-size:9px;fill:#444}
         .curve{fill:none;stroke:#3182bd;stroke-width:1.2}.lat{fill:none;stroke:#e6550d;stroke-width:1.2}
         .life{stroke:#aaa;stroke-dasharray:4,3}.msg{stroke:#555;marker-end:url(#arrow)}.rsp{stroke:#3182bd;stroke-dasharray:3,2}
-        .box{fill:#fff;stroke:#333}.boxr{fill:#fdd;stroke:#de2d26}.boxa{fill:#dfd;stroke:#31a354}.boxc{fill:#eef;stroke:#3182bd}
+        .box{fill:#fff;stroke:#333}.boxr{fill:#fdd;stroke:#de2d26}.boxa{fill:#dfd;stroke:#31a354}
+        .boxc{fill:#eef;stroke:#3182bd}
         """;
 
     private HtmlReport() {
@@ -257,7 +258,8 @@ public final class HtmlReport {
             double laneX = LABEL + column * (lanes.indexOf(e.member()) + 1.5);
             svg.text(2, y + 4, "+" + (e.atMs() - change.atMs()) + " ms", "lbl");
             if (e.kind().isCoordinatorStep()) {
-                svg.rect(coordinatorX - 4, y - 9, column - 10, 14, "boxc", null).text(coordinatorX, y + 2, label(e), "lbl");
+                svg.rect(coordinatorX - 4, y - 9, column - 10, 14, "boxc", null)
+                    .text(coordinatorX, y + 2, label(e), "lbl");
                 continue;
             }
             switch (e.kind()) {
