@@ -1,6 +1,7 @@
 package dev.handoff.coordinator.consumer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,11 +143,25 @@ final class ClassicMemberHandler {
         if (isNew || !ConsumerGroupRecords.sameMetadata(updated, member)) {
             out.record(ConsumerGroupRecords.memberRecord(groupId, updated));
         }
-        PartitionAssignor assignorBefore = assignors.effective(members.values());
+        // The group's counted assignor votes and subscriptions, adjusted for the members this join takes out (a
+        // replaced static member, the member as it was) and puts in: the metadata hash is recomputed only when a
+        // topic gains its first or loses its last subscriber.
+        Optional<ConsumerGroupMember> replacedMember = replaced.flatMap(group::member);
+        Optional<ConsumerGroupMember> previous = group.member(memberId);
+        List<ConsumerGroupMember> leaving = new ArrayList<>(2);
+        replacedMember.ifPresent(leaving::add);
+        previous.ifPresent(leaving::add);
+        Map<String, Integer> votes = new HashMap<>(group.assignorVotes());
+        replacedMember.flatMap(ConsumerGroupMember::serverAssignorName)
+            .ifPresent(name -> votes.merge(name, -1, Integer::sum));
+        PartitionAssignor assignorBefore = assignors.effective(votes);
+        previous.flatMap(ConsumerGroupMember::serverAssignorName)
+            .ifPresent(name -> votes.merge(name, -1, Integer::sum));
+        updated.serverAssignorName().ifPresent(name -> votes.merge(name, 1, Integer::sum));
         members.put(memberId, updated);
-        PartitionAssignor assignor = assignors.effective(members.values());
-        SortedSet<String> subscribedTopics = topics.topicNames(members.values());
-        long metadataHash = topics.metadataHash(subscribedTopics);
+        PartitionAssignor assignor = assignors.effective(votes);
+        Optional<SortedSet<String>> subscribedTopics = group.subscribedTopicNamesAfter(leaving, List.of(updated));
+        long metadataHash = subscribedTopics.map(topics::metadataHash).orElseGet(group::subscribedMetadataHash);
         int groupEpoch = group.groupEpoch();
         if (subscriptionChanged || metadataHash != group.metadataHash() || assignor != assignorBefore) {
             groupEpoch++;
@@ -156,7 +171,8 @@ final class ClassicMemberHandler {
         // 2. Recompute the target assignment when the group epoch is ahead of it.
         int assignmentEpoch = group.assignmentEpoch();
         if (groupEpoch > assignmentEpoch
-            && schedule.assignsNow(group, topics.partitionCount(subscribedTopics), nowMs)) {
+            && schedule.assignsNow(group, subscribedTopics.map(topics::partitionCount)
+                .orElseGet(group::subscribedPartitionCount), nowMs)) {
             TargetAssignmentUpdater.Update update =
                 targetUpdater.compute(groupId, members, target, groupEpoch, assignor, nowMs);
             out.records(update.records());

@@ -140,6 +140,26 @@ class OnlineMigrationTest {
     }
 
     @Test
+    void classicMembersAreCountedAsTheyLeaveAndAfterReplay() {
+        // Given
+        List<String> classic = stableClassicGroup(List.of(List.of(0, 1, 2), List.of(3, 4, 5)));
+        ctx.consumerJoin("consumer-0", TOPIC);
+        epochs.put("consumer-0", 2);
+        owned.put("consumer-0", List.of());
+        settle();
+
+        // When
+        ctx.classicLeave(classic.get(0));
+
+        // Then
+        ConsumerGroup group = ctx.consumerGroup().orElseThrow();
+        assertThat(group.members().keySet()).containsExactlyInAnyOrder(classic.get(1), "consumer-0");
+        assertThat(group.classicMemberCount()).isEqualTo(1);
+        ConsumerGroup replayed = (ConsumerGroup) ctx.replayIntoFreshShard().group(GROUP).orElseThrow();
+        assertThat(replayed.classicMemberCount()).isEqualTo(1);
+    }
+
+    @Test
     void downgradedGroupReplaysToTheSameClassicGroupWithTheTargetAssignment() {
         // Given
         List<String> classic = stableClassicGroup(List.of(List.of(0, 1, 2), List.of(3, 4, 5)));
