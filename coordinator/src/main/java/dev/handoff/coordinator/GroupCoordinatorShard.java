@@ -270,20 +270,16 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
         return timers.nextDeadline();
     }
 
-    /**
-     * Fires due timers one by one (a timer may cancel another that is also due). Their records are replayed
-     * together afterwards; timers only read state that replay does not change before they run (classic group
-     * records describe what the in-memory group already is, and offset expiry runs at most once per call).
-     */
     @Override
-    public Result<CoordinatorRecord, Void> expireTimers(long nowMs) {
-        ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
-        Optional<TimerQueue.Expired<String, TimerTask>> due;
-        while ((due = timers.expireNext(nowMs)).isPresent()) {
-            TimerTask task = due.get().action();
-            out.merge(observer.observe(Trigger.timer(due.get().key()), nowMs, groups, () -> task.run(nowMs)));
+    public Result<CoordinatorRecord, Boolean> expireNextTimer(long nowMs) {
+        Optional<TimerQueue.Expired<String, TimerTask>> due = timers.expireNext(nowMs);
+        if (due.isEmpty()) {
+            return Result.of(false);
         }
-        return out.reply(null);
+        TimerTask task = due.get().action();
+        Result<CoordinatorRecord, Void> fired = observer.observe(Trigger.timer(due.get().key()), nowMs, groups,
+            () -> task.run(nowMs));
+        return new ResultBuilder<CoordinatorRecord>().merge(fired).reply(true);
     }
 
     // ---- views (tests, lab, console) -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ import dev.handoff.coordinator.runtime.CoordinatorOperation;
 import dev.handoff.coordinator.runtime.Delivery;
 import dev.handoff.coordinator.runtime.InMemoryCoordinatorLog;
 import dev.handoff.coordinator.runtime.Result;
+import dev.handoff.coordinator.runtime.ResultBuilder;
 import dev.handoff.testsupport.ManualClock;
 import dev.handoff.testsupport.SequentialIds;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
@@ -86,11 +87,20 @@ public final class GroupCoordinatorTestContext {
         lastRecords = result.records();
     }
 
-    /** Advances time by {@code ms} and fires the timers that are due. @return what the timers produced */
+    /**
+     * Advances time by {@code ms} and fires the timers that are due, one at a time as the loop does (each one's
+     * records replayed before the next runs). @return what the timers produced, together
+     */
     public Result<CoordinatorRecord, Void> sleep(long ms) {
         clock.advance(ms);
-        Result<CoordinatorRecord, Void> result = shard.expireTimers(clock.nowMs());
-        apply(result);
+        ResultBuilder<CoordinatorRecord> all = new ResultBuilder<>();
+        Result<CoordinatorRecord, Boolean> fired;
+        while ((fired = shard.expireNextTimer(clock.nowMs())).response()) {
+            apply(fired);
+            all.merge(fired);
+        }
+        Result<CoordinatorRecord, Void> result = all.reply(null);
+        lastRecords = result.records();
         return result;
     }
 

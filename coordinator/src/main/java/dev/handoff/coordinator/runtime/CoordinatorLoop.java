@@ -39,6 +39,8 @@ public final class CoordinatorLoop<S extends CoordinatorShard<R>, R> implements 
     /** Futures of parked requests, by parking key. Touched on the loop thread only. */
     private final Map<Object, List<CompletableFuture<Object>>> parked = new LinkedHashMap<>();
     private volatile State state = State.LOADING;
+    /** True while a due timer's successor is queued; that chain re-arms the wake-up when it ends. Loop thread only. */
+    private boolean firingTimers;
 
     public CoordinatorLoop(S shard, CoordinatorLog<R> log, Clock clock, EventProcessor processor) {
         this.shard = shard;
@@ -86,9 +88,42 @@ public final class CoordinatorLoop<S extends CoordinatorShard<R>, R> implements 
         return future;
     }
 
-    /** Fires the timers due now. Production wake-ups call it; tests call it after advancing their clock. */
+    /**
+     * Fires the timers due now, each as its own operation whose records are appended and replayed before the next
+     * timer runs (Kafka's runtime does the same). The next timer's operation is queued behind whatever was submitted
+     * meanwhile, so a burst of due timers interleaves with requests instead of holding them up. Production wake-ups
+     * call it; tests call it after advancing their clock.
+     *
+     * @return completes once no timer is due any more, or exceptionally with the first timer's failure
+     */
     public CompletableFuture<Void> fireTimers() {
-        return submit("fire-timers", (s, nowMs) -> s.expireTimers(nowMs));
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        if (failIfNotActive(drained)) {
+            return drained;
+        }
+        processor.submit(() -> fireNextTimer(drained));
+        return drained;
+    }
+
+    private void fireNextTimer(CompletableFuture<Void> drained) {
+        if (failIfNotActive(drained)) {
+            return;
+        }
+        CompletableFuture<Boolean> fired = new CompletableFuture<>();
+        run("fire-timer", CoordinatorShard::expireNextTimer, fired);
+        firingTimers = false;
+        // A timer never parks, so run() has completed fired by now and this callback runs right here.
+        fired.whenComplete((firedOne, error) -> {
+            if (error != null) {
+                drained.completeExceptionally(error);
+            } else if (firedOne) {
+                firingTimers = true;
+                processor.submit(() -> fireNextTimer(drained));
+            } else {
+                drained.complete(null);
+            }
+        });
+        requestWakeUp();
     }
 
     private <T> void run(String name, CoordinatorOperation<S, R, T> operation, CompletableFuture<T> future) {
@@ -154,7 +189,7 @@ public final class CoordinatorLoop<S extends CoordinatorShard<R>, R> implements 
     }
 
     private void requestWakeUp() {
-        if (state != State.ACTIVE) {
+        if (state != State.ACTIVE || firingTimers) {
             return;
         }
         OptionalLong deadline = shard.nextDeadline();

@@ -20,6 +20,12 @@ public interface CoordinatorShard<R> {
     /** @return the earliest timer deadline, if any */
     OptionalLong nextDeadline();
 
-    /** Fires every timer due at {@code nowMs}, collecting what they produce. */
-    Result<R, Void> expireTimers(long nowMs);
+    /**
+     * Fires the earliest timer due at {@code nowMs}, if any. One timer per call, so that the loop appends and replays
+     * its records before the next timer runs against the state (Kafka's runtime runs each timer as its own write).
+     *
+     * @return the fired timer's records and deliveries, with response {@code true}; or no records and {@code false}
+     *         when no timer is due
+     */
+    Result<R, Boolean> expireNextTimer(long nowMs);
 }

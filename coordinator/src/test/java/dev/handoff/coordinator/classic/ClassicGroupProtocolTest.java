@@ -191,6 +191,42 @@ class ClassicGroupProtocolTest {
     }
 
     @Test
+    void sessionsExpiringTogetherEndInOneRebalanceOfTheSurvivors() {
+        // Given
+        List<String> members = stableGroup(3);
+        ctx.sleep(SESSION_TIMEOUT_MS / 2);
+        ctx.heartbeat(GROUP, members.get(0), 1);
+
+        // When
+        ctx.sleep(SESSION_TIMEOUT_MS / 2);
+
+        // Then
+        assertThat(group().members()).extracting(ClassicGroupMember::memberId).containsExactly(members.get(0));
+        assertThat(group().state()).isEqualTo(ClassicGroupState.PREPARING_REBALANCE);
+        ctx.joinGroup(joinRequest(GROUP, members.get(0), TOPICS));
+        JoinGroupResponseData rejoined = ctx.takeJoinResponse(GROUP, members.get(0)).orElseThrow();
+        assertThat(rejoined.generationId()).isEqualTo(2);
+        assertThat(rejoined.members()).extracting(JoinGroupResponseData.JoinGroupResponseMember::memberId)
+            .containsExactly(members.get(0));
+    }
+
+    @Test
+    void lastTwoSessionsExpiringTogetherLeaveTheGroupEmptyInTheNextGeneration() {
+        // Given
+        List<String> members = stableGroup(2);
+
+        // When
+        List<CoordinatorRecord> expired = ctx.sleep(SESSION_TIMEOUT_MS).records();
+
+        // Then
+        assertThat(members).noneMatch(group()::hasMember);
+        assertThat(group().state()).isEqualTo(ClassicGroupState.EMPTY);
+        assertThat(group().generationId()).isEqualTo(2);
+        assertThat(expired).hasSize(1).first().isInstanceOfSatisfying(ClassicGroupRecord.class,
+            record -> assertThat(record.value().generationId()).isEqualTo(2));
+    }
+
+    @Test
     void staticMemberBouncingBackTakesOverWithoutARebalance() {
         // Given
         String oldId = joinStatic("instance-a");

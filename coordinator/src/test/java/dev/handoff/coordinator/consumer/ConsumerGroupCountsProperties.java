@@ -110,14 +110,18 @@ class ConsumerGroupCountsProperties {
         assertThat(assignors.effective(group.assignorVotes()))
             .isSameAs(assignors.effective(group.members().values()));
 
-        // Replay applied the last records: a group epoch written by them carries the hash over all members. Only
-        // for one operation's records: timers due together each compute against the group before any of them is
-        // replayed (GroupCoordinatorShard#expireTimers), so a batch of expiries is not checked here.
-        long epochsWritten = ctx.lastRecords().stream()
+        // Replay applied the last records: the last group epoch written by them carries the hash over all members
+        // left. Expiries due together run one at a time, so each sees the ones before it: their epochs go up by one.
+        List<ConsumerGroupMetadataRecord> epochsWritten = ctx.lastRecords().stream()
             .filter(record -> record instanceof ConsumerGroupMetadataRecord epoch && !epoch.isTombstone())
-            .count();
-        if (epochsWritten == 1) {
+            .map(ConsumerGroupMetadataRecord.class::cast)
+            .toList();
+        if (!epochsWritten.isEmpty()) {
             assertThat(group.metadataHash()).isEqualTo(resolver.metadataHash(union));
+            for (int i = 1; i < epochsWritten.size(); i++) {
+                int previousEpoch = epochsWritten.get(i - 1).value().epoch();
+                assertThat(epochsWritten.get(i).value().epoch()).isEqualTo(previousEpoch + 1);
+            }
         }
     }
 }

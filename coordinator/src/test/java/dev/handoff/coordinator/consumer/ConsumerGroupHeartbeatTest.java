@@ -160,6 +160,36 @@ class ConsumerGroupHeartbeatTest {
     }
 
     @Test
+    void sessionsExpiringTogetherEachBumpTheEpochAndHashTheTopicsStillSubscribed() {
+        // Given
+        Uuid foo = ctx.createTopic("foo", 3);
+        ctx.createTopic("bar", 2);
+        ctx.heartbeat(join("m1", "foo"));
+        ctx.heartbeat(join("m2", "foo", "bar"));
+        ctx.heartbeat(join("m3", "bar"));
+        int epoch = ctx.group().groupEpoch();
+        ctx.sleep(SESSION_TIMEOUT_MS - 1);
+        ctx.heartbeat(heartbeat("m1", ctx.member("m1").memberEpoch()));
+
+        // When
+        List<CoordinatorRecord> expired = ctx.sleep(1);
+
+        // Then
+        SubscriptionResolver resolver = ctx.resolver();
+        assertThat(expired).containsSubsequence(
+            Records.consumerMemberTombstone(GROUP, "m2"),
+            Records.consumerGroupEpoch(GROUP, epoch + 1, resolver.metadataHash(List.of("bar", "foo"))),
+            Records.consumerMemberTombstone(GROUP, "m3"),
+            Records.consumerGroupEpoch(GROUP, epoch + 2, resolver.metadataHash(List.of("foo"))));
+        assertThat(ctx.group().groupEpoch()).isEqualTo(epoch + 2);
+        assertThat(ctx.group().subscribedTopicNames()).containsExactly("foo");
+        ctx.heartbeat(heartbeat("m1", ctx.member("m1").memberEpoch()));
+        assertThat(ctx.group().targetAssignment("m1")).isEqualTo(MemberAssignment.of(Map.of(foo,
+            PartitionSet.of(0, 1, 2))));
+        assertThat(ctx.group().assignmentEpoch()).isEqualTo(epoch + 2);
+    }
+
+    @Test
     void slowRevokerIsFencedWhenItsRebalanceTimeoutExpiresAndItsPartitionsMoveOn() {
         // Given
         Uuid foo = ctx.createTopic("foo", 2);

@@ -143,10 +143,16 @@ final class ConsumerGroupTestContext {
         return new RequestContext((short) version, CLIENT_ID, CLIENT_HOST);
     }
 
-    /** Advances time and fires due timers. @return what the timers wrote */
+    /** Advances time and fires due timers, one at a time as the loop does. @return what the timers wrote */
     List<CoordinatorRecord> sleep(long ms) {
         clock.advance(ms);
-        apply(shard.expireTimers(clock.nowMs()));
+        List<CoordinatorRecord> written = new ArrayList<>();
+        Result<CoordinatorRecord, Boolean> fired;
+        while ((fired = shard.expireNextTimer(clock.nowMs())).response()) {
+            apply(fired);
+            written.addAll(fired.records());
+        }
+        lastRecords = List.copyOf(written);
         return lastRecords;
     }
 

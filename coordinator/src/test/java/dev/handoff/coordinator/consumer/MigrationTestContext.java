@@ -109,9 +109,16 @@ final class MigrationTestContext {
         return lastRecords;
     }
 
+    /** Advances time and fires due timers, one at a time as the loop does; {@link #lastRecords} has all they wrote. */
     void sleep(long ms) {
         clock.advance(ms);
-        apply(shard.expireTimers(clock.nowMs()));
+        List<CoordinatorRecord> written = new ArrayList<>();
+        Result<CoordinatorRecord, Boolean> fired;
+        while ((fired = shard.expireNextTimer(clock.nowMs())).response()) {
+            apply(fired);
+            written.addAll(fired.records());
+        }
+        lastRecords = List.copyOf(written);
     }
 
     /** A broker restart: the log replayed into a new shard that gets the same topics. */

@@ -86,10 +86,13 @@ final class RecorderTestContext {
         result.records().forEach(shard::replay);
     }
 
-    /** Advances time and fires due timers. */
+    /** Advances time and fires due timers, one at a time as the loop does. */
     void sleep(long ms) {
         clock.advance(ms);
-        apply(shard.expireTimers(clock.nowMs()));
+        Result<CoordinatorRecord, Boolean> fired;
+        while ((fired = shard.expireNextTimer(clock.nowMs())).response()) {
+            apply(fired);
+        }
     }
 
     /** @return the events recorded for the group, oldest first */

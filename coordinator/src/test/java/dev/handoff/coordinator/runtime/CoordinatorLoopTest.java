@@ -41,10 +41,10 @@ class CoordinatorLoopTest {
         }
 
         @Override
-        public Result<String, Void> expireTimers(long nowMs) {
-            ResultBuilder<String> out = new ResultBuilder<>();
-            timers.expireNext(nowMs).ifPresent(expired -> out.record(expired.action()));
-            return out.reply(null);
+        public Result<String, Boolean> expireNextTimer(long nowMs) {
+            return timers.expireNext(nowMs)
+                .map(expired -> Result.of(List.of(expired.action()), true))
+                .orElseGet(() -> Result.of(false));
         }
     }
 
@@ -233,6 +233,35 @@ class CoordinatorLoopTest {
         // Then
         assertThat(shard.state).containsExactly("expired");
         assertThat(log.delegate.records()).containsExactly("expired");
+    }
+
+    @Test
+    void timersDueTogetherRunOneAtATimeAndARequestSubmittedMeanwhileRunsBetweenThem() {
+        // Given
+        ManualEventProcessor processor = new ManualEventProcessor();
+        CoordinatorLoop<StringShard, String> loop = loop(processor);
+        loop.load();
+        processor.drain();
+        loop.submit("arm", (s, nowMs) -> {
+            s.timers.schedule("t1", nowMs + 500, "first expired");
+            s.timers.schedule("t2", nowMs + 500, "second expired");
+            s.timers.schedule("t3", nowMs + 800, "third expired");
+            return Result.of(null);
+        });
+        processor.drain();
+        clock.advance(500);
+
+        // When
+        CompletableFuture<Void> timers = loop.fireTimers();
+        CompletableFuture<List<String>> request = loop.submit("read", (s, nowMs) -> Result.of(List.copyOf(s.state)));
+        processor.drain();
+
+        // Then
+        assertThat(request).isCompletedWithValue(List.of("first expired"));
+        assertThat(timers).isCompleted();
+        assertThat(shard.state).containsExactly("first expired", "second expired");
+        assertThat(log.delegate.records()).containsExactly("first expired", "second expired");
+        assertThat(processor.requestedWakeUpDelayMs()).hasValue(300);
     }
 
     @Test

@@ -88,7 +88,11 @@ final class SimCoordinator {
             return;
         }
         armedDeadline = Long.MAX_VALUE;
-        apply(shard.expireTimers(scheduler.nowMs()));
+        // One timer at a time, each one's records replayed before the next runs, as the broker's loop does.
+        Result<CoordinatorRecord, Boolean> fired;
+        while ((fired = shard.expireNextTimer(scheduler.nowMs())).response()) {
+            apply(fired);
+        }
         armTimers();
     }
 }
