@@ -3,7 +3,6 @@ package dev.handoff.lab;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +67,8 @@ class RollingDeployCommandIT {
         assertThat(page.body()).contains("<title>Handoff console</title>");
         assertThat(exitCode).succeedsWithin(Duration.ofMinutes(2)).isEqualTo(0);
         assertThat(printed.toString()).contains("consumer").contains("report: ");
-        assertThatThrownBy(() -> get(console.group(1))).isInstanceOf(ConnectException.class);
+        // Refused, or on a busy machine timed out; a broker still running would answer it.
+        assertThatThrownBy(() -> get(console.group(1))).isInstanceOf(IOException.class);
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
