@@ -4,6 +4,7 @@ import dev.handoff.bench.BrokerFigures.LoadFigures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the broker benchmark against one kind of broker: times several fresh launches, then puts the producer and
- * consumer load through the last one and reads its memory before and after.
+ * Runs the broker benchmark against one kind of broker: times fresh launches, and puts the producer and consumer
+ * load through another one, reading its memory before and after.
  */
 final class BrokerBenchmark {
 
@@ -36,17 +37,35 @@ final class BrokerBenchmark {
     }
 
     /**
-     * @param launcher starts a fresh broker (new data directory) and returns once it is ready
+     * Times {@code startups} fresh launches of each broker, the brokers taking turns (first launch of each, then
+     * the second of each, ...), all before any load: so that neither starts while the machine is still writing
+     * back the other's load (the dirty pages of its log, its JVM's exit), and both meet the same conditions.
+     *
+     * @param launchers each broker's launcher, which starts it fresh (new data directory) and returns once ready
+     * @return each broker's start-up times, in launch order
      */
-    BrokerFigures run(Supplier<BrokerProcess> launcher) throws InterruptedException, ExecutionException {
-        List<Duration> startupTimes = new ArrayList<>();
-        for (int launch = 1; launch < settings.startups(); launch++) {
-            try (BrokerProcess broker = launcher.get()) {
-                startupTimes.add(logStartup(broker, launch));
+    <B> Map<B, List<Duration>> timeStartupsInTurn(Map<B, Supplier<BrokerProcess>> launchers) {
+        Map<B, List<Duration>> startupTimes = new LinkedHashMap<>();
+        for (int launch = 1; launch <= settings.startups(); launch++) {
+            for (Map.Entry<B, Supplier<BrokerProcess>> broker : launchers.entrySet()) {
+                try (BrokerProcess started = broker.getValue().get()) {
+                    startupTimes.computeIfAbsent(broker.getKey(), key -> new ArrayList<>())
+                            .add(logStartup(started, launch));
+                }
             }
         }
+        return startupTimes;
+    }
+
+    /**
+     * Puts the producer and consumer load through one more fresh launch and reads its memory before and after.
+     *
+     * @param launcher     starts a fresh broker (new data directory) and returns once it is ready
+     * @param startupTimes the broker's timed launches ({@link #timeStartup}), whose median is reported
+     */
+    BrokerFigures run(Supplier<BrokerProcess> launcher, List<Duration> startupTimes)
+            throws InterruptedException, ExecutionException {
         try (BrokerProcess broker = launcher.get()) {
-            startupTimes.add(logStartup(broker, settings.startups()));
             MemoryUsage idle = broker.memory();
             List<LoadFigures> loads = new ArrayList<>();
             for (int recordSize : settings.recordSizes()) {

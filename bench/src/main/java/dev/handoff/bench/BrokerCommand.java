@@ -2,10 +2,14 @@ package dev.handoff.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,17 +74,24 @@ final class BrokerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadSettings settings = new LoadSettings(startups, records, recordSizes, partitions, repetitions);
         BrokerBenchmark benchmark = new BrokerBenchmark(settings);
-        Optional<BrokerFigures> kafka = Optional.empty();
-        Optional<BrokerFigures> handoff = Optional.empty();
+        Map<Broker, Supplier<BrokerProcess>> launchers = new EnumMap<>(Broker.class);
         if (only != Broker.HANDOFF) {
             String classpath = KafkaProcess.readClasspath(kafkaClasspathFile);
             List<String> jvmOptions = kafkaJvmOptions();
-            kafka = Optional.of(benchmark.run(() -> KafkaProcess.start(classpath, jvmOptions)));
+            launchers.put(Broker.KAFKA, () -> KafkaProcess.start(classpath, jvmOptions));
         }
         if (only != Broker.KAFKA) {
             List<String> jvmOptions = words(handoffJvmOptions);
-            handoff = Optional.of(benchmark.run(() -> HandoffProcess.start(handoffJar, jvmOptions,
-                    handoffOverrides.asMap())));
+            launchers.put(Broker.HANDOFF, () -> HandoffProcess.start(handoffJar, jvmOptions, handoffOverrides.asMap()));
+        }
+        Map<Broker, List<Duration>> startupTimes = benchmark.timeStartupsInTurn(launchers);
+        Optional<BrokerFigures> kafka = Optional.empty();
+        Optional<BrokerFigures> handoff = Optional.empty();
+        if (launchers.containsKey(Broker.KAFKA)) {
+            kafka = Optional.of(benchmark.run(launchers.get(Broker.KAFKA), startupTimes.get(Broker.KAFKA)));
+        }
+        if (launchers.containsKey(Broker.HANDOFF)) {
+            handoff = Optional.of(benchmark.run(launchers.get(Broker.HANDOFF), startupTimes.get(Broker.HANDOFF)));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(settings.describe());
