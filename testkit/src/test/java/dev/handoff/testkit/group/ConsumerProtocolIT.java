@@ -1,6 +1,7 @@
 package dev.handoff.testkit.group;
 
 import static dev.handoff.testkit.group.GroupTestSupport.TIMEOUT;
+import static dev.handoff.testkit.group.GroupTestSupport.awaitBalancedOwnership;
 import static dev.handoff.testkit.group.GroupTestSupport.awaitEachPartitionOwnedOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,22 +56,22 @@ class ConsumerProtocolIT {
         for (int i = 0; i < 3; i++) {
             join(broker, topic);
         }
-        awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
+        awaitBalancedOwnership(members, topic, PARTITIONS);
         Map<TrackedConsumer, Integer> marks = callbackMarks();
 
         // When
         join(broker, topic);
-        awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
+        awaitBalancedOwnership(members, topic, PARTITIONS);
         Map<TrackedConsumer, Set<TopicPartition>> afterJoin = assignments();
         Map<TrackedConsumer, Set<TopicPartition>> revokedOnJoin = new HashMap<>();
         marks.forEach((member, mark) -> revokedOnJoin.put(member, member.revokedSince(mark)));
         produced.addAll(GroupTestSupport.produce(broker, topic, PARTITIONS, "b", 300));
         TrackedConsumer leaving = members.remove(0);
         leaving.stop();
-        awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
+        awaitBalancedOwnership(members, topic, PARTITIONS);
         TrackedConsumer crashing = members.remove(0);
         crashing.crash();
-        awaitEachPartitionOwnedOnce(members, topic, PARTITIONS);
+        awaitBalancedOwnership(members, topic, PARTITIONS);
         produced.addAll(GroupTestSupport.produce(broker, topic, PARTITIONS, "c", 300));
 
         // Then

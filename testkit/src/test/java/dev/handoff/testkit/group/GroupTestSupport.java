@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -72,6 +73,20 @@ final class GroupTestSupport {
             List<TopicPartition> owned = members.stream().flatMap(m -> m.assignment().stream()).toList();
             assertThat(owned).containsExactlyInAnyOrderElementsOf(partitions(topic, partitions));
             assertThat(members).allSatisfy(m -> assertThat(m.assignment()).isNotEmpty());
+        });
+    }
+
+    /**
+     * Waits until the members own every partition once and evenly (counts differ by at most one), as a settled
+     * uniform assignment of one topic does. Ownership alone is also met midway through a reconciliation, when the
+     * new member owns its first partition while others still hold the partitions they are about to revoke.
+     */
+    static void awaitBalancedOwnership(Collection<TrackedConsumer> members, String topic, int partitions) {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            List<TopicPartition> owned = members.stream().flatMap(m -> m.assignment().stream()).toList();
+            assertThat(owned).containsExactlyInAnyOrderElementsOf(partitions(topic, partitions));
+            IntSummaryStatistics counts = members.stream().mapToInt(m -> m.assignment().size()).summaryStatistics();
+            assertThat(counts.getMax() - counts.getMin()).as("partitions per member %s", counts).isLessThanOrEqualTo(1);
         });
     }
 
