@@ -1,7 +1,7 @@
 package dev.handoff.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,15 +36,8 @@ final class KafkaServerCommand implements Callable<Integer> {
             out.println("Kafka 4.4.0 ready on " + kafka.bootstrapServers() + " (started in "
                     + kafka.startupTime().toMillis() + " ms); end standard input to stop it");
             out.flush();
-            drain(System.in);
+            System.in.transferTo(OutputStream.nullOutputStream());
         }
         return 0;
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[256];
-        while (in.read(buffer) >= 0) {
-            // Only the end of the stream matters.
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.handoff.lab.broker;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -26,7 +26,8 @@ public final class ChildBrokerMain {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (EmbeddedHandoff broker = EmbeddedHandoff.builder().brokerProperties(properties(args)).start()) {
             out.println(READY_MARKER + " " + broker.bootstrapServers() + broker.consoleUrl().map(url -> " " + url).orElse(""));
-            drainUntilClosed(System.in);
+            // Only the end of standard input matters: it is the signal to stop.
+            System.in.transferTo(OutputStream.nullOutputStream());
         }
     }
 
@@ -40,12 +41,5 @@ public final class ChildBrokerMain {
             properties.put(arg.substring(0, equals), arg.substring(equals + 1));
         }
         return properties;
-    }
-
-    private static void drainUntilClosed(InputStream in) throws IOException {
-        byte[] buffer = new byte[256];
-        while (in.read(buffer) >= 0) {
-            // Nothing is sent on purpose; only the end of the stream matters.
-        }
     }
 }
