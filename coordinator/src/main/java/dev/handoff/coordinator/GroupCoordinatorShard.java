@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.handoff.coordinator.classic.ClassicGroupManager;
@@ -280,6 +281,18 @@ public final class GroupCoordinatorShard implements CoordinatorShard<Coordinator
         Result<CoordinatorRecord, Void> fired = observer.observe(Trigger.timer(due.get().key()), nowMs, groups,
             () -> task.run(nowMs));
         return new ResultBuilder<CoordinatorRecord>().merge(fired).reply(true);
+    }
+
+    /**
+     * Fires every timer due at {@code nowMs}, one at a time, for drivers without a {@link
+     * dev.handoff.coordinator.runtime.CoordinatorLoop} (the simulator, tests): {@code apply} gets each timer's
+     * result and must replay its records before the next timer runs, as the loop does between operations.
+     */
+    public void expireDueTimers(long nowMs, Consumer<Result<CoordinatorRecord, Boolean>> apply) {
+        Result<CoordinatorRecord, Boolean> fired;
+        while ((fired = expireNextTimer(nowMs)).response()) {
+            apply.accept(fired);
+        }
     }
 
     // ---- views (tests, lab, console) -----------------------------------------------------------------------

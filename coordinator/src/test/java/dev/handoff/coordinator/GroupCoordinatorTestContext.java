@@ -94,11 +94,10 @@ public final class GroupCoordinatorTestContext {
     public Result<CoordinatorRecord, Void> sleep(long ms) {
         clock.advance(ms);
         ResultBuilder<CoordinatorRecord> all = new ResultBuilder<>();
-        Result<CoordinatorRecord, Boolean> fired;
-        while ((fired = shard.expireNextTimer(clock.nowMs())).response()) {
+        shard.expireDueTimers(clock.nowMs(), fired -> {
             apply(fired);
             all.merge(fired);
-        }
+        });
         Result<CoordinatorRecord, Void> result = all.reply(null);
         lastRecords = result.records();
         return result;

@@ -147,11 +147,10 @@ final class ConsumerGroupTestContext {
     List<CoordinatorRecord> sleep(long ms) {
         clock.advance(ms);
         List<CoordinatorRecord> written = new ArrayList<>();
-        Result<CoordinatorRecord, Boolean> fired;
-        while ((fired = shard.expireNextTimer(clock.nowMs())).response()) {
+        shard.expireDueTimers(clock.nowMs(), fired -> {
             apply(fired);
             written.addAll(fired.records());
-        }
+        });
         lastRecords = List.copyOf(written);
         return lastRecords;
     }

@@ -113,11 +113,10 @@ final class MigrationTestContext {
     void sleep(long ms) {
         clock.advance(ms);
         List<CoordinatorRecord> written = new ArrayList<>();
-        Result<CoordinatorRecord, Boolean> fired;
-        while ((fired = shard.expireNextTimer(clock.nowMs())).response()) {
+        shard.expireDueTimers(clock.nowMs(), fired -> {
             apply(fired);
             written.addAll(fired.records());
-        }
+        });
         lastRecords = List.copyOf(written);
     }
 

@@ -89,10 +89,7 @@ final class RecorderTestContext {
     /** Advances time and fires due timers, one at a time as the loop does. */
     void sleep(long ms) {
         clock.advance(ms);
-        Result<CoordinatorRecord, Boolean> fired;
-        while ((fired = shard.expireNextTimer(clock.nowMs())).response()) {
-            apply(fired);
-        }
+        shard.expireDueTimers(clock.nowMs(), this::apply);
     }
 
     /** @return the events recorded for the group, oldest first */

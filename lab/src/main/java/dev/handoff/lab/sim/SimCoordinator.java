@@ -88,11 +88,7 @@ final class SimCoordinator {
             return;
         }
         armedDeadline = Long.MAX_VALUE;
-        // One timer at a time, each one's records replayed before the next runs, as the broker's loop does.
-        Result<CoordinatorRecord, Boolean> fired;
-        while ((fired = shard.expireNextTimer(scheduler.nowMs())).response()) {
-            apply(fired);
-        }
+        shard.expireDueTimers(scheduler.nowMs(), this::apply);
         armTimers();
     }
 }
