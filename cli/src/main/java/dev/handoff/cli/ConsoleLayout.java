@@ -4,8 +4,7 @@ import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
-import java.time.Instant;
-import java.time.ZoneId;
+import java.util.TimeZone;
 
 /**
  * The console's line, {@value ConsoleLogConfigurator#PATTERN} in logback's pattern language, written out by hand:
@@ -13,13 +12,16 @@ import java.time.ZoneId;
  * then parses the pattern, and its date converter initialises {@code java.time.format}; together about 40 ms of
  * a broker's start on JDK 17 (class-load timeline, busy machine). The output is the same, stack traces included
  * (the converter a pattern without an exception word gets); {@code ConsoleLayoutTest} holds the two side by side.
+ * The offset comes from {@link TimeZone} rather than {@code java.time}'s zone rules: their provider is looked up
+ * with a {@code ServiceLoader}, which reads the 12,000-entry jar's directory and then the time-zone database a
+ * second time, 15-30 ms on the main thread of every start.
  */
 final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
     private static final int LEVEL_WIDTH = 5;
 
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final TimeZone zone = TimeZone.getDefault();
     private final ThrowableProxyConverter throwableConverter = new ThrowableProxyConverter();
 
     @Override
@@ -53,7 +55,7 @@ final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
 
     /** {@code HH:mm:ss.SSS} in the JVM's time zone, as logback's {@code %d{HH:mm:ss.SSS}}. */
     private void appendTime(StringBuilder line, long epochMillis) {
-        long offsetMillis = zone.getRules().getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
+        long offsetMillis = zone.getOffset(epochMillis);
         long millisOfDay = Math.floorMod(epochMillis + offsetMillis, MILLIS_PER_DAY);
         appendPadded(line, millisOfDay / 3_600_000, 2);
         line.append(':');
