@@ -1,8 +1,12 @@
 package dev.handoff.server;
 
+import dev.handoff.server.codec.FrameDecoder;
+import dev.handoff.server.codec.RequestDecoder;
+import dev.handoff.server.codec.ResponseEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -11,6 +15,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.lang.reflect.Method;
 import java.nio.channels.spi.SelectorProvider;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +41,10 @@ public final class StartupClasses {
     private static final List<Class<?>> NETWORKING = List.of(NioIoHandler.class, MultiThreadIoEventLoopGroup.class,
             NioServerSocketChannel.class, NioSocketChannel.class, ServerBootstrap.class, Unpooled.class,
             ByteToMessageDecoder.class, MessageToMessageDecoder.class, IdleStateHandler.class);
+    /** The handlers of the listener's pipeline (its acceptor is a ChannelInboundHandlerAdapter) and a connection's. */
+    private static final List<Class<?>> PIPELINE_HANDLERS = List.of(ChannelInboundHandlerAdapter.class,
+            BrokerChannelInitializer.class, IdleStateHandler.class, FrameDecoder.class, RequestDecoder.class,
+            ResponseEncoder.class, ResponseOrderer.class, BrokerRequestHandler.class);
 
     private StartupClasses() {
     }
@@ -54,20 +63,34 @@ public final class StartupClasses {
 
     /**
      * Netty's platform probing and pooled allocator, the machine and process ids in its channel ids, its event
-     * loop and NIO channel classes (the selector provider among them) and the base classes of the connection's
-     * handlers. Touches Netty, SLF4J (Netty's static initialisers log through it) and the JDK only. Safe to call
-     * any number of times.
+     * loop and NIO channel classes (the selector provider among them), the base classes of the connection's
+     * handlers and the annotations Netty reads on the handlers. Touches Netty, SLF4J (Netty's static initialisers
+     * log through it) and the JDK only (the handlers are loaded, not initialised). Safe to call any number of times.
      */
     public static void initialiseNetworking() {
         ByteBufAllocator.DEFAULT.isDirectBufferPooled();
         DefaultChannelId.newInstance();
         SelectorProvider.provider();
         NETWORKING.forEach(StartupClasses::initialise);
+        PIPELINE_HANDLERS.forEach(StartupClasses::readAnnotations);
     }
 
     /** The JDK's first secure random number (cluster, topic and member ids): its security providers and seed. */
     public static void initialiseSecureRandom() {
         UUID.randomUUID();
+    }
+
+    /**
+     * Netty decides which events a handler receives by reflection over its methods' annotations ({@code @Skip}) and
+     * its class's ({@code @Sharable}), when the handler joins a pipeline. The first reads of each annotation type
+     * parse it and generate a proxy class for it, about 10-20 ms on the main thread when the listener registered
+     * and again on the event loop at the first connection. Read here, they are cached with the methods.
+     */
+    private static void readAnnotations(Class<?> handler) {
+        handler.getAnnotations();
+        for (Method method : handler.getMethods()) {
+            method.getAnnotations();
+        }
     }
 
     private static void initialise(Class<?> type) {
