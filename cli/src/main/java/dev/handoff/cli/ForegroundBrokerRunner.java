@@ -2,6 +2,7 @@ package dev.handoff.cli;
 
 import dev.handoff.server.BrokerConfig;
 import dev.handoff.server.BrokerServer;
+import dev.handoff.server.ClassPreloading;
 import dev.handoff.server.ListenerSocket;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -14,15 +15,15 @@ final class ForegroundBrokerRunner implements BrokerRunner {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ForegroundBrokerRunner.class);
 
-    private final StartupPreloader preloader;
+    private final ClassPreloading preloading;
 
     ForegroundBrokerRunner() {
-        this(StartupPreloader.none());
+        this(ClassPreloading.NONE);
     }
 
-    /** @param preloader started before logging was set up; the broker starts once it is done */
-    ForegroundBrokerRunner(StartupPreloader preloader) {
-        this.preloader = preloader;
+    /** @param preloading started before logging was set up; the broker start waits for its parts */
+    ForegroundBrokerRunner(ClassPreloading preloading) {
+        this.preloading = preloading;
     }
 
     @Override
@@ -31,8 +32,7 @@ final class ForegroundBrokerRunner implements BrokerRunner {
         // Bound while the preloader still runs: clients can connect from here on and are served once the broker
         // is ready, so their connection set-up overlaps the rest of the start.
         ListenerSocket listener = ListenerSocket.bind(config.listener());
-        preloader.await();
-        BrokerServer server = BrokerServer.start(config, Clock.systemUTC(), listener);
+        BrokerServer server = BrokerServer.start(config, Clock.systemUTC(), listener, preloading);
         long startedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,22 +1,25 @@
 package dev.handoff.cli;
 
+import dev.handoff.server.ClassPreloading;
 import dev.handoff.server.StartupClasses;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the parts of {@link StartupClasses} on two more threads while the main thread sets up logging, reads the
- * configuration and binds the listener (as Spring Boot's background pre-initialiser does); the broker starts after
- * {@link #await}. The parts initialise classes of different libraries, configuration parsing touches none of
- * them, and the broker only starts once all are done, so no class is ever initialised by two threads at once.
- * Two threads rather than one: with one, the main thread waited for it while the second core was partly idle.
+ * configuration, binds the listener, opens storage and loads the group coordinator (as Spring Boot's background
+ * pre-initialiser does); the broker start waits for each part before it uses its classes ({@link ClassPreloading}).
+ * The parts initialise classes of different libraries and configuration parsing touches none of them. Two threads
+ * rather than one: with one, the main thread waited for it while the second core was partly idle.
  */
-final class StartupPreloader {
+final class StartupPreloader implements ClassPreloading {
 
-    private final CompletableFuture<Void> done;
+    private final CompletableFuture<Void> networking;
+    private final CompletableFuture<Void> protocol;
 
-    private StartupPreloader(CompletableFuture<Void> done) {
-        this.done = done;
+    private StartupPreloader(CompletableFuture<Void> networking, CompletableFuture<Void> protocol) {
+        this.networking = networking;
+        this.protocol = protocol;
     }
 
     /**
@@ -26,13 +29,12 @@ final class StartupPreloader {
      */
     static StartupPreloader start() {
         CompletableFuture<Void> loggingConfigured = new CompletableFuture<>();
-        StartupPreloader preloader = new StartupPreloader(CompletableFuture.allOf(
-                onNewThread(StartupClasses::initialiseProtocol, "handoff-preload-protocol"),
+        StartupPreloader preloader = new StartupPreloader(
                 onNewThread(() -> {
-                    StartupClasses.initialiseSecureRandom();
                     loggingConfigured.join();
                     StartupClasses.initialiseNetworking();
-                }, "handoff-preload-networking")));
+                }, "handoff-preload-networking"),
+                onNewThread(StartupClasses::initialiseProtocol, "handoff-preload-protocol"));
         try {
             LoggerFactory.getILoggerFactory();
         } finally {
@@ -41,14 +43,15 @@ final class StartupPreloader {
         return preloader;
     }
 
-    /** Nothing to wait for: the broker initialises the classes itself when it needs them. */
-    static StartupPreloader none() {
-        return new StartupPreloader(CompletableFuture.completedFuture(null));
+    /** Had a part failed, the broker meets the same failure itself when it initialises those classes. */
+    @Override
+    public void awaitNetworking() {
+        networking.exceptionally(failure -> null).join();
     }
 
-    /** Waits until the preloading threads are done; had one failed, the broker meets the same failure itself. */
-    void await() {
-        done.exceptionally(failure -> null).join();
+    @Override
+    public void awaitProtocol() {
+        protocol.exceptionally(failure -> null).join();
     }
 
     private static CompletableFuture<Void> onNewThread(Runnable task, String name) {

@@ -107,15 +107,25 @@ public final class BrokerServer implements AutoCloseable {
      * rest of its own start-up); the broker owns it from here on and closes it if the start fails.
      */
     public static BrokerServer start(BrokerConfig config, Clock clock, ListenerSocket listener) {
+        return start(config, clock, listener, ClassPreloading.NONE);
+    }
+
+    /**
+     * As {@link #start(BrokerConfig, Clock, ListenerSocket)}, while other threads initialise the classes of
+     * {@link StartupClasses}: storage and the group coordinator start meanwhile, the rest once they are done.
+     */
+    public static BrokerServer start(BrokerConfig config, Clock clock, ListenerSocket listener,
+                                     ClassPreloading preloading) {
         try {
-            return startOn(listener, config, clock);
+            return startOn(listener, config, clock, preloading);
         } catch (RuntimeException e) {
             listener.close();
             throw e;
         }
     }
 
-    private static BrokerServer startOn(ListenerSocket listener, BrokerConfig config, Clock clock) {
+    private static BrokerServer startOn(ListenerSocket listener, BrokerConfig config, Clock clock,
+                                        ClassPreloading preloading) {
         createDataDir(config);
         MetaProperties meta = MetaProperties.loadOrCreate(config.dataDir(), config.clusterId(), config.nodeId());
         ClusterInfo cluster = new ClusterInfo(meta.clusterId(), config.nodeId());
@@ -142,6 +152,7 @@ public final class BrokerServer implements AutoCloseable {
             logStore.close();
             throw e;
         }
+        preloading.awaitNetworking();
         EventLoopGroup acceptorGroup = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory(name + "-acceptor"), NioIoHandler.newFactory());
         EventLoopGroup socketGroup = new MultiThreadIoEventLoopGroup(config.numNetworkThreads(),
@@ -149,6 +160,7 @@ public final class BrokerServer implements AutoCloseable {
         EventExecutorGroup requestExecutors = new DefaultEventExecutorGroup(config.numIoThreads(),
                 new DefaultThreadFactory(name + "-request"));
         try {
+            preloading.awaitProtocol();
             BrokerServices services = new BrokerServices(cluster, topics,
                     ProducerIdAllocator.open(config.dataDir()), new FetchPurgatory(
                             (task, delayMs) -> requestExecutors.schedule(task, delayMs, TimeUnit.MILLISECONDS)),

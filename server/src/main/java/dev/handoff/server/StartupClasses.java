@@ -18,7 +18,6 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.lang.reflect.Method;
 import java.nio.channels.spi.SelectorProvider;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.protocol.ObjectSerializationCache;
@@ -28,11 +27,11 @@ import org.apache.kafka.common.requests.RequestHeader;
 
 /**
  * The one-off initialisation a broker start and its first requests spend most of their time in, so a launcher
- * can run it on other threads while it sets up logging and reads the configuration, then start the broker once
- * it is done (never during {@link BrokerServer#start}: two threads initialising the same classes can deadlock).
- * Its parts initialise classes of different libraries (besides the JDK's, which are made to be initialised from
- * several threads), so each can run on a thread of its own; together about 65 ms of CPU time on JDK 17 with the
- * launcher's class data sharing archive, which the main thread no longer spends.
+ * can run it on other threads while it sets up logging, reads the configuration, opens storage and loads the
+ * group coordinator; {@link BrokerServer#start} waits for each part before it uses that part's classes
+ * ({@link ClassPreloading}), because two threads initialising the same classes can deadlock. Its parts
+ * initialise classes of different libraries (besides the JDK's, which are made to be initialised from several
+ * threads), so each can run on a thread of its own.
  */
 public final class StartupClasses {
 
@@ -73,11 +72,6 @@ public final class StartupClasses {
         SelectorProvider.provider();
         NETWORKING.forEach(StartupClasses::initialise);
         PIPELINE_HANDLERS.forEach(StartupClasses::readAnnotations);
-    }
-
-    /** The JDK's first secure random number (cluster, topic and member ids): its security providers and seed. */
-    public static void initialiseSecureRandom() {
-        UUID.randomUUID();
     }
 
     /**

@@ -220,6 +220,36 @@ class BrokerServerTest {
     }
 
     @Test
+    void opensStorageBeforeWaitingForPreloadedClassesThenServes() throws Exception {
+        // Given
+        BrokerConfig config = config(dataDir);
+        ListenerSocket listener = ListenerSocket.bind(config.listener());
+        closeables.add(listener);
+        Socket client = socket(listener.address());
+        RequestHeader describeCluster = send(client, new DescribeClusterRequest.Builder(
+                new DescribeClusterRequestData()).build((short) 1), 1);
+        List<String> waits = new ArrayList<>();
+        ClassPreloading preloading = new ClassPreloading() {
+            @Override
+            public void awaitNetworking() {
+                waits.add("networking, storage open: " + Files.exists(dataDir.resolve("meta.properties")));
+            }
+
+            @Override
+            public void awaitProtocol() {
+                waits.add("protocol");
+            }
+        };
+        // When
+        BrokerServer broker = BrokerServer.start(config, Clock.systemUTC(), listener, preloading);
+        closeables.add(broker);
+        // Then
+        assertThat(waits).containsExactly("networking, storage open: true", "protocol");
+        DescribeClusterResponse response = (DescribeClusterResponse) receive(client, describeCluster);
+        assertThat(response.data().clusterId()).isEqualTo(broker.clusterId());
+    }
+
+    @Test
     void releasesItsListenerWhenTheStartFails() throws Exception {
         // Given
         Path notADirectory = Files.writeString(dataDir.resolve("file"), "not a directory");
