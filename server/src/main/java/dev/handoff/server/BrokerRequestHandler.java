@@ -75,7 +75,10 @@ final class BrokerRequestHandler extends SimpleChannelInboundHandler<DecodedRequ
         CompletionStage<? extends ApiMessage> stage;
         try {
             stage = handler.get().handleMessage(context, request.request().data());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too, as Kafka's request handler does: a Produce whose write runs out of direct memory (the
+            // JDK copies a heap buffer through a temporary direct one of its size) is answered with an error
+            // instead of never.
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((body, error) -> {

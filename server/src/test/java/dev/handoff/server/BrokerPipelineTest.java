@@ -42,28 +42,36 @@ class BrokerPipelineTest {
 
     /** A handler whose bug must not take the connection down. */
     private static final ApiHandler<DescribeClusterRequestData, DescribeClusterResponseData> FAILING =
-            new ApiHandler<>() {
-                @Override
-                public ApiKeys apiKey() {
-                    return ApiKeys.DESCRIBE_CLUSTER;
-                }
+            failingWith(new IllegalStateException("bug"));
 
-                @Override
-                public short minVersion() {
-                    return 0;
-                }
+    private static ApiHandler<DescribeClusterRequestData, DescribeClusterResponseData> failingWith(
+            Throwable failure) {
+        return new ApiHandler<>() {
+            @Override
+            public ApiKeys apiKey() {
+                return ApiKeys.DESCRIBE_CLUSTER;
+            }
 
-                @Override
-                public short maxVersion() {
-                    return 2;
-                }
+            @Override
+            public short minVersion() {
+                return 0;
+            }
 
-                @Override
-                public CompletionStage<DescribeClusterResponseData> handle(RequestContext context,
-                                                                           DescribeClusterRequestData request) {
-                    throw new IllegalStateException("bug");
+            @Override
+            public short maxVersion() {
+                return 2;
+            }
+
+            @Override
+            public CompletionStage<DescribeClusterResponseData> handle(RequestContext context,
+                                                                       DescribeClusterRequestData request) {
+                if (failure instanceof Error error) {
+                    throw error;
                 }
-            };
+                throw (RuntimeException) failure;
+            }
+        };
+    }
 
     @Test
     void answersApiVersionsWithEveryRegisteredApiAndHeaderVersionZero() {
@@ -155,6 +163,21 @@ class BrokerPipelineTest {
         // Then
         ByteBuffer response = response(channel);
         assertThat(ResponseHeader.parse(response, (short) 1).correlationId()).isEqualTo(9);
+        DescribeClusterResponseData body = new DescribeClusterResponseData(new ByteBufferAccessor(response),
+                (short) 0);
+        assertThat(body.errorCode()).isEqualTo(Errors.UNKNOWN_SERVER_ERROR.code());
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void answersAnErrorThrownByAHandlerSuchAsRunningOutOfDirectMemory() {
+        // Given
+        EmbeddedChannel channel = pipeline(failingWith(new OutOfMemoryError("Direct buffer memory")));
+        // When
+        channel.writeInbound(frame(ApiKeys.DESCRIBE_CLUSTER, (short) 0, 10, new DescribeClusterRequestData()));
+        // Then
+        ByteBuffer response = response(channel);
+        assertThat(ResponseHeader.parse(response, (short) 1).correlationId()).isEqualTo(10);
         DescribeClusterResponseData body = new DescribeClusterResponseData(new ByteBufferAccessor(response),
                 (short) 0);
         assertThat(body.errorCode()).isEqualTo(Errors.UNKNOWN_SERVER_ERROR.code());
