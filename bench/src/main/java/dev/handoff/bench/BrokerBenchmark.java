@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,8 @@ final class BrokerBenchmark {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(BrokerBenchmark.class);
     private static final short REPLICATION_FACTOR = 1;
+    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TOPIC_READY_RETRY = Duration.ofMillis(50);
     private static final Comparator<Throughput> BY_ELAPSED = Comparator.comparing(Throughput::elapsed);
 
     private final LoadSettings settings;
@@ -110,13 +113,26 @@ final class BrokerBenchmark {
      * controller has committed the topic, before the broker hosts its partitions; an idempotent producer that
      * starts in that gap was seen to break its own sequence numbers on Kafka 4.4.0 (OutOfOrderSequenceException
      * until its batches expired), so the load starts only on a topic that is fully there, as after kafka-topics.sh.
+     * The admin client fails a ListOffsets at once when its metadata does not know the topic yet (seen once on
+     * Kafka 4.4.0 right after CreateTopics), so a retriable failure is retried until the topic is there.
      */
     private void createTopic(Admin admin, String topic) throws InterruptedException, ExecutionException {
         admin.createTopics(List.of(new NewTopic(topic, settings.partitions(), REPLICATION_FACTOR))).all().get();
         Map<TopicPartition, OffsetSpec> partitions = IntStream.range(0, settings.partitions()).boxed()
                 .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition),
                         partition -> OffsetSpec.latest()));
-        admin.listOffsets(partitions).all().get();
+        long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(TOPIC_READY_RETRY.toMillis());
+            }
+        }
     }
 
     private static Properties adminConfig(String bootstrapServers) {
