@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.handoff.coordinator.GroupCoordinatorConfig;
@@ -99,8 +97,6 @@ final class ClassicMemberHandler {
         }
         String instanceId = request.groupInstanceId();
         ResultBuilder<CoordinatorRecord> out = new ResultBuilder<>();
-        SortedMap<String, MemberAssignment> target = currentTarget(group);
-        SortedMap<String, ConsumerGroupMember> members = new TreeMap<>(group.members());
         String memberId = request.memberId();
         ConsumerGroupMember member;
         boolean isNew = true;
@@ -112,7 +108,7 @@ final class ClassicMemberHandler {
             }
             replaced = instanceId == null ? Optional.empty() : group.staticMemberId(instanceId);
             if (replaced.isPresent()) {
-                member = takeOver(group, group.member(replaced.get()).orElseThrow(), memberId, target, members, out);
+                member = takeOver(group, group.member(replaced.get()).orElseThrow(), memberId, out);
             } else {
                 throwIfGroupIsFull(group);
                 member = ConsumerGroupMember.builder(memberId).build();
@@ -143,14 +139,13 @@ final class ClassicMemberHandler {
         if (isNew || !ConsumerGroupRecords.sameMetadata(updated, member)) {
             out.record(ConsumerGroupRecords.memberRecord(groupId, updated));
         }
-        // The group's counted assignor votes and subscriptions, adjusted for the members this join takes out (a
-        // replaced static member, the member as it was) and puts in: the metadata hash is recomputed only when a
-        // topic gains its first or loses its last subscriber.
+        // The group as this join leaves it (its member and target maps are built only when the target is
+        // recomputed), and its counted assignor votes and subscriptions, adjusted for the members this join takes
+        // out (a replaced static member, the member as it was) and puts in: the metadata hash is recomputed only
+        // when a topic gains its first or loses its last subscriber.
+        GroupAfterHeartbeat after = new GroupAfterHeartbeat(group, replaced, updated);
         Optional<ConsumerGroupMember> replacedMember = replaced.flatMap(group::member);
         Optional<ConsumerGroupMember> previous = group.member(memberId);
-        List<ConsumerGroupMember> leaving = new ArrayList<>(2);
-        replacedMember.ifPresent(leaving::add);
-        previous.ifPresent(leaving::add);
         Map<String, Integer> votes = new HashMap<>(group.assignorVotes());
         replacedMember.flatMap(ConsumerGroupMember::serverAssignorName)
             .ifPresent(name -> votes.merge(name, -1, Integer::sum));
@@ -158,9 +153,8 @@ final class ClassicMemberHandler {
         previous.flatMap(ConsumerGroupMember::serverAssignorName)
             .ifPresent(name -> votes.merge(name, -1, Integer::sum));
         updated.serverAssignorName().ifPresent(name -> votes.merge(name, 1, Integer::sum));
-        members.put(memberId, updated);
         PartitionAssignor assignor = assignors.effective(votes);
-        Optional<SortedSet<String>> subscribedTopics = group.subscribedTopicNamesAfter(leaving, List.of(updated));
+        Optional<SortedSet<String>> subscribedTopics = after.subscribedTopicNames();
         long metadataHash = subscribedTopics.map(topics::metadataHash).orElseGet(group::subscribedMetadataHash);
         int groupEpoch = group.groupEpoch();
         if (subscriptionChanged || metadataHash != group.metadataHash() || assignor != assignorBefore) {
@@ -170,20 +164,20 @@ final class ClassicMemberHandler {
 
         // 2. Recompute the target assignment when the group epoch is ahead of it.
         int assignmentEpoch = group.assignmentEpoch();
+        MemberAssignment memberTarget = after.targetAssignment(memberId);
         if (groupEpoch > assignmentEpoch
             && schedule.assignsNow(group, subscribedTopics.map(topics::partitionCount)
                 .orElseGet(group::subscribedPartitionCount), nowMs)) {
             TargetAssignmentUpdater.Update update =
-                targetUpdater.compute(groupId, members, target, groupEpoch, assignor, nowMs);
+                targetUpdater.compute(groupId, after.members(), after.target(), groupEpoch, assignor, nowMs);
             out.records(update.records());
-            target.clear();
-            target.putAll(update.target());
+            memberTarget = update.target().getOrDefault(memberId, MemberAssignment.EMPTY);
             assignmentEpoch = groupEpoch;
         }
 
         // 3. Reconcile with the partitions the member reports owning (it revoked the others before rejoining).
         ConsumerGroupMember reconciled = new CurrentAssignmentBuilder(updated)
-            .withTargetAssignment(assignmentEpoch, target.getOrDefault(memberId, MemberAssignment.EMPTY).partitions())
+            .withTargetAssignment(assignmentEpoch, memberTarget.partitions())
             .withCurrentPartitionEpoch(group.partitionOwners())
             .withOwnedPartitions(ownedPartitions(subscription, member, isNew))
             .withSubscribedTopicIds(topics.topicIds(updated))
@@ -210,18 +204,14 @@ final class ClassicMemberHandler {
 
     /** A static member rejoining without its member id takes over the old member under a new id (KIP-345). */
     private static ConsumerGroupMember takeOver(ConsumerGroup group, ConsumerGroupMember old, String memberId,
-                                                SortedMap<String, MemberAssignment> target,
-                                                SortedMap<String, ConsumerGroupMember> members,
                                                 ResultBuilder<CoordinatorRecord> out) {
         String groupId = group.groupId();
         out.records(List.of(
             Records.consumerCurrentAssignmentTombstone(groupId, old.memberId()),
             Records.consumerTargetAssignmentTombstone(groupId, old.memberId()),
             Records.consumerMemberTombstone(groupId, old.memberId())));
-        MemberAssignment oldTarget = target.remove(old.memberId());
-        members.remove(old.memberId());
-        target.put(memberId, oldTarget == null ? MemberAssignment.EMPTY : oldTarget);
-        out.record(ConsumerGroupRecords.targetAssignmentRecord(groupId, memberId, target.get(memberId)));
+        out.record(ConsumerGroupRecords.targetAssignmentRecord(groupId, memberId,
+            group.targetAssignment(old.memberId())));
         return ConsumerGroupMember.builder(memberId)
             .subscribedTopicNames(old.subscribedTopicNames())
             .memberEpoch(old.memberEpoch())
@@ -290,16 +280,6 @@ final class ClassicMemberHandler {
             return null;
         }
         return EmbeddedConsumerProtocol.topicIds(EmbeddedConsumerProtocol.ownedPartitions(subscription), topics);
-    }
-
-    private static SortedMap<String, MemberAssignment> currentTarget(ConsumerGroup group) {
-        SortedMap<String, MemberAssignment> target = new TreeMap<>();
-        group.members().keySet().forEach(id -> {
-            if (group.hasTargetAssignment(id)) {
-                target.put(id, group.targetAssignment(id));
-            }
-        });
-        return target;
     }
 
     private static JoinGroupResponseData joinError(String memberId, Errors error) {

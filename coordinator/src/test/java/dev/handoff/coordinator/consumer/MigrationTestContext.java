@@ -174,6 +174,12 @@ final class MigrationTestContext {
      */
     Result<CoordinatorRecord, JoinGroupResponseData> classicJoin(String memberId, String protocol, int generation,
                                                                  List<Integer> owned) {
+        return classicJoin(memberId, protocol, generation, owned, null);
+    }
+
+    /** As {@link #classicJoin(String, String, int, List)}, for a static member when {@code instanceId} is set. */
+    Result<CoordinatorRecord, JoinGroupResponseData> classicJoin(String memberId, String protocol, int generation,
+                                                                 List<Integer> owned, String instanceId) {
         List<TopicPartition> ownedPartitions = owned.stream().map(p -> new TopicPartition(TOPIC, p)).toList();
         ByteBuffer metadata = ConsumerProtocol.serializeSubscription(new ConsumerPartitionAssignor.Subscription(
             List.of(TOPIC), null, ownedPartitions, generation, Optional.empty()));
@@ -183,6 +189,7 @@ final class MigrationTestContext {
         JoinGroupRequestData request = new JoinGroupRequestData()
             .setGroupId(GROUP)
             .setMemberId(memberId)
+            .setGroupInstanceId(instanceId)
             .setProtocolType("consumer")
             .setSessionTimeoutMs(SESSION_TIMEOUT_MS)
             .setRebalanceTimeoutMs(REBALANCE_TIMEOUT_MS)

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 
 import dev.handoff.coordinator.Group;
 import dev.handoff.coordinator.GroupCoordinatorShard;
+import dev.handoff.coordinator.assignor.MemberAssignment;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ConsumerGroupDescribeResponseData;
@@ -72,6 +73,32 @@ class OnlineMigrationTest {
         assertThat(group.members()).containsOnlyKeys(consumers);
         assertThat(group.state()).isEqualTo(ConsumerGroupState.STABLE);
         assertThat(ownedByClients()).containsExactly(0, 1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void staticClassicMemberRejoiningWithoutItsMemberIdTakesOverItsTargetWithoutARebalance() {
+        // Given
+        topicId = ctx.createTopic(TOPIC, PARTITIONS);
+        assertThat(Errors.forCode(ctx.consumerJoin("consumer-0", TOPIC).errorCode())).isEqualTo(Errors.NONE);
+        JoinGroupResponseData first = ctx.classicJoin("", COOPERATIVE, -1, List.of(), "instance-1").response();
+        assertThat(Errors.forCode(first.errorCode())).isEqualTo(Errors.NONE);
+        ConsumerGroup before = ctx.consumerGroup().orElseThrow();
+        int groupEpoch = before.groupEpoch();
+        MemberAssignment target = before.targetAssignment(first.memberId());
+        assertThat(target.partitions(topicId).toArray()).isNotEmpty();
+
+        // When
+        JoinGroupResponseData second = ctx.classicJoin("", COOPERATIVE, -1, List.of(), "instance-1").response();
+
+        // Then
+        assertThat(Errors.forCode(second.errorCode())).isEqualTo(Errors.NONE);
+        assertThat(second.memberId()).isNotEqualTo(first.memberId());
+        ConsumerGroup after = ctx.consumerGroup().orElseThrow();
+        assertThat(after.member(first.memberId())).isEmpty();
+        assertThat(after.member(second.memberId()).orElseThrow().instanceId()).contains("instance-1");
+        assertThat(after.targetAssignment(second.memberId())).isEqualTo(target);
+        assertThat(after.groupEpoch()).isEqualTo(groupEpoch);
+        assertReplayEquivalent();
     }
 
     @Test
