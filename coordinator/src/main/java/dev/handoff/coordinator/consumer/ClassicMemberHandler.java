@@ -238,13 +238,14 @@ final class ClassicMemberHandler {
         if (!ConsumerGroup.PROTOCOL_TYPE.equals(request.protocolType()) || request.protocols().isEmpty()) {
             throw Errors.INCONSISTENT_GROUP_PROTOCOL.exception();
         }
-        List<Set<String>> others = group.members().values().stream()
-            .filter(m -> m.usesClassicProtocol() && !m.memberId().equals(memberId))
-            .map(m -> m.classicMemberMetadata().orElseThrow().protocols().stream()
-                .map(ProtocolValue::name).collect(Collectors.toSet()))
-            .toList();
-        boolean shared = request.protocols().stream()
-            .anyMatch(p -> others.stream().allMatch(names -> names.contains(p.name())));
+        // Counted by the group, so the check is O(the request's protocols): a protocol is shared when every other
+        // classic member offers it, the joining member's own offer (as it stands) left out.
+        Optional<Set<String>> ownOffer = group.member(memberId)
+            .flatMap(ConsumerGroupMember::classicMemberMetadata)
+            .map(metadata -> metadata.protocols().stream().map(ProtocolValue::name).collect(Collectors.toSet()));
+        int others = group.classicMemberCount() - (ownOffer.isPresent() ? 1 : 0);
+        boolean shared = request.protocols().stream().anyMatch(p -> group.classicMembersOffering(p.name())
+            - (ownOffer.isPresent() && ownOffer.get().contains(p.name()) ? 1 : 0) == others);
         if (!shared) {
             throw Errors.INCONSISTENT_GROUP_PROTOCOL.exception();
         }

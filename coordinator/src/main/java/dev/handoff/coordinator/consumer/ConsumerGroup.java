@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import dev.handoff.coordinator.Group;
 import dev.handoff.coordinator.OffsetExpirationCondition;
 import dev.handoff.coordinator.assignor.MemberAssignment;
+import dev.handoff.coordinator.record.ClassicMemberValue.ProtocolValue;
 import dev.handoff.coordinator.record.CoordinatorRecord;
 import dev.handoff.coordinator.record.Records;
 import org.apache.kafka.common.GroupType;
@@ -65,6 +66,8 @@ public final class ConsumerGroup implements Group {
     private final Map<String, Integer> assignorVotes = new HashMap<>();
     /** How many members use the classic protocol, kept by replay so a leave checks for a downgrade in O(1). */
     private int classicMemberCount;
+    /** For each classic protocol name (an assignor, e.g. {@code range}), how many classic members offer it. */
+    private final Map<String, Integer> classicProtocolOffers = new HashMap<>();
 
     /**
      * @param topics resolves subscriptions against the current topics (for {@link #isSubscribedToTopic} and
@@ -187,6 +190,11 @@ public final class ConsumerGroup implements Group {
     /** The number of members that use the classic protocol (JoinGroup/SyncGroup, spec §17). */
     public int classicMemberCount() {
         return classicMemberCount;
+    }
+
+    /** How many classic members offer the named classic protocol in their JoinGroup; O(1). */
+    public int classicMembersOffering(String protocolName) {
+        return classicProtocolOffers.getOrDefault(protocolName, 0);
     }
 
     /** How many members ask for each server assignor by name; members that ask for none are not counted. */
@@ -416,6 +424,10 @@ public final class ConsumerGroup implements Group {
             countAssignorVote(member, 1);
         }
         classicMemberCount += classicCount(member) - classicCount(old);
+        if (old == null || !old.classicMemberMetadata().equals(member.classicMemberMetadata())) {
+            countClassicProtocols(old, -1);
+            countClassicProtocols(member, 1);
+        }
         if (old != null) {
             old.instanceId().ifPresent(instanceId -> staticMembers.remove(instanceId, old.memberId()));
             forEachOwned(old, (topicId, partition) -> {
@@ -444,10 +456,24 @@ public final class ConsumerGroup implements Group {
         recountSubscriptions(old, null);
         countAssignorVote(old, -1);
         classicMemberCount -= classicCount(old);
+        countClassicProtocols(old, -1);
     }
 
     private static int classicCount(ConsumerGroupMember member) {
         return member != null && member.usesClassicProtocol() ? 1 : 0;
+    }
+
+    private void countClassicProtocols(ConsumerGroupMember member, int delta) {
+        if (member != null && member.usesClassicProtocol()) {
+            member.classicMemberMetadata().orElseThrow().protocols().stream()
+                .map(ProtocolValue::name)
+                .distinct()
+                .forEach(name -> {
+                    if (classicProtocolOffers.merge(name, delta, Integer::sum) == 0) {
+                        classicProtocolOffers.remove(name);
+                    }
+                });
+        }
     }
 
     private void countAssignorVote(ConsumerGroupMember member, int delta) {

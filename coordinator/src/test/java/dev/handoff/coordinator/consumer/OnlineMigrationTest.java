@@ -39,6 +39,8 @@ class OnlineMigrationTest {
 
     private static final int PARTITIONS = 6;
 
+    private static final String RANGE = "range";
+
     private MigrationTestContext ctx = MigrationTestContext.create(Map.of());
     private Uuid topicId;
     /** What each simulated client believes: its generation or epoch, and the partitions it owns. */
@@ -314,6 +316,32 @@ class OnlineMigrationTest {
     }
 
     @Test
+    void classicJoinNeedsAProtocolEveryOtherClassicMemberOffersAlsoAfterReplay() {
+        // Given
+        topicId = ctx.createTopic(TOPIC, PARTITIONS);
+        ctx.consumerJoin("consumer-0", TOPIC);
+        String first = classicMemberOffering(COOPERATIVE);
+        String second = classicMemberOffering(COOPERATIVE);
+
+        // When
+        JoinGroupResponseData rangeOnly = ctx.classicJoin(ctx.classicJoin("", RANGE, -1, List.of()).response()
+            .memberId(), RANGE, -1, List.of()).response();
+        JoinGroupResponseData rejoin = ctx.classicJoin(first, COOPERATIVE, -1, List.of()).response();
+
+        // Then
+        assertThat(Errors.forCode(rangeOnly.errorCode())).isEqualTo(Errors.INCONSISTENT_GROUP_PROTOCOL);
+        assertThat(Errors.forCode(rejoin.errorCode())).isEqualTo(Errors.NONE);
+        ConsumerGroup replayed = (ConsumerGroup) ctx.replayIntoFreshShard().group(GROUP).orElseThrow();
+        assertThat(replayed.classicMembersOffering(COOPERATIVE)).isEqualTo(2);
+        assertThat(replayed.classicMembersOffering(RANGE)).isZero();
+        ctx.classicLeave(first);
+        ctx.classicLeave(second);
+        String third = classicMemberOffering(RANGE);
+        assertThat(ctx.consumerGroup().orElseThrow().member(third)).isPresent();
+        assertThat(ctx.consumerGroup().orElseThrow().classicMembersOffering(COOPERATIVE)).isZero();
+    }
+
+    @Test
     void classicJoinToAConsumerGroupIsRefusedWhenMigrationIsDisabled() {
         // Given
         ctx = MigrationTestContext.create(Map.of("group.consumer.migration.policy", "disabled"));
@@ -383,6 +411,14 @@ class OnlineMigrationTest {
 
     private int describeClassicGroupGeneration() {
         return ((dev.handoff.coordinator.classic.ClassicGroup) ctx.shard().group(GROUP).orElseThrow()).generationId();
+    }
+
+    /** A dynamic classic member's KIP-394 round trip into the consumer group, offering one protocol. */
+    private String classicMemberOffering(String protocol) {
+        String memberId = ctx.classicJoin("", protocol, -1, List.of()).response().memberId();
+        JoinGroupResponseData joined = ctx.classicJoin(memberId, protocol, -1, List.of()).response();
+        assertThat(Errors.forCode(joined.errorCode())).isEqualTo(Errors.NONE);
+        return memberId;
     }
 
     /** Every client takes a few turns: classic clients heartbeat and rejoin as told, consumers acknowledge. */
