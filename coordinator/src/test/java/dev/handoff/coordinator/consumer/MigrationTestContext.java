@@ -180,12 +180,20 @@ final class MigrationTestContext {
     /** As {@link #classicJoin(String, String, int, List)}, for a static member when {@code instanceId} is set. */
     Result<CoordinatorRecord, JoinGroupResponseData> classicJoin(String memberId, String protocol, int generation,
                                                                  List<Integer> owned, String instanceId) {
+        return classicJoin(memberId, List.of(protocol), generation, owned, instanceId);
+    }
+
+    /** As {@link #classicJoin(String, String, int, List, String)}, offering each of {@code protocolNames}. */
+    Result<CoordinatorRecord, JoinGroupResponseData> classicJoin(String memberId, List<String> protocolNames,
+                                                                 int generation, List<Integer> owned,
+                                                                 String instanceId) {
         List<TopicPartition> ownedPartitions = owned.stream().map(p -> new TopicPartition(TOPIC, p)).toList();
         ByteBuffer metadata = ConsumerProtocol.serializeSubscription(new ConsumerPartitionAssignor.Subscription(
             List.of(TOPIC), null, ownedPartitions, generation, Optional.empty()));
         JoinGroupRequestData.JoinGroupRequestProtocolCollection protocols =
             new JoinGroupRequestData.JoinGroupRequestProtocolCollection();
-        protocols.add(new JoinGroupRequestData.JoinGroupRequestProtocol().setName(protocol).setMetadata(bytes(metadata)));
+        protocolNames.forEach(name -> protocols.add(new JoinGroupRequestData.JoinGroupRequestProtocol().setName(name)
+            .setMetadata(bytes(metadata))));
         JoinGroupRequestData request = new JoinGroupRequestData()
             .setGroupId(GROUP)
             .setMemberId(memberId)
