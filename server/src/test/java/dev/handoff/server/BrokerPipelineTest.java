@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.message.ApiVersionsResponseData.ApiVersion;
@@ -42,10 +43,13 @@ class BrokerPipelineTest {
 
     /** A handler whose bug must not take the connection down. */
     private static final ApiHandler<DescribeClusterRequestData, DescribeClusterResponseData> FAILING =
-            failingWith(new IllegalStateException("bug"));
+            describeCluster(() -> {
+                throw new IllegalStateException("bug");
+            });
 
-    private static ApiHandler<DescribeClusterRequestData, DescribeClusterResponseData> failingWith(
-            Throwable failure) {
+    /** A DescribeCluster handler (v0-2) that answers every request with {@code answer}. */
+    private static ApiHandler<DescribeClusterRequestData, DescribeClusterResponseData> describeCluster(
+            Supplier<CompletionStage<DescribeClusterResponseData>> answer) {
         return new ApiHandler<>() {
             @Override
             public ApiKeys apiKey() {
@@ -65,10 +69,7 @@ class BrokerPipelineTest {
             @Override
             public CompletionStage<DescribeClusterResponseData> handle(RequestContext context,
                                                                        DescribeClusterRequestData request) {
-                if (failure instanceof Error error) {
-                    throw error;
-                }
-                throw (RuntimeException) failure;
+                return answer.get();
             }
         };
     }
@@ -172,7 +173,9 @@ class BrokerPipelineTest {
     @Test
     void answersAnErrorThrownByAHandlerSuchAsRunningOutOfDirectMemory() {
         // Given
-        EmbeddedChannel channel = pipeline(failingWith(new OutOfMemoryError("Direct buffer memory")));
+        EmbeddedChannel channel = pipeline(describeCluster(() -> {
+            throw new OutOfMemoryError("Direct buffer memory");
+        }));
         // When
         channel.writeInbound(frame(ApiKeys.DESCRIBE_CLUSTER, (short) 0, 10, new DescribeClusterRequestData()));
         // Then
@@ -187,31 +190,12 @@ class BrokerPipelineTest {
     @Test
     void closesTheConnectionWhenAResponseCannotBeEncoded() {
         // Given
-        EmbeddedChannel channel = pipeline(new ApiHandler<DescribeClusterRequestData, DescribeClusterResponseData>() {
-            @Override
-            public ApiKeys apiKey() {
-                return ApiKeys.DESCRIBE_CLUSTER;
-            }
-
-            @Override
-            public short minVersion() {
-                return 0;
-            }
-
-            @Override
-            public short maxVersion() {
-                return 2;
-            }
-
-            @Override
-            public CompletionStage<DescribeClusterResponseData> handle(RequestContext context,
-                                                                       DescribeClusterRequestData request) {
-                DescribeClusterResponseData response = new DescribeClusterResponseData();
-                // IsFenced exists only from v2, so a v0 response cannot carry it.
-                response.brokers().add(new DescribeClusterResponseData.DescribeClusterBroker().setIsFenced(true));
-                return CompletableFuture.completedFuture(response);
-            }
-        });
+        EmbeddedChannel channel = pipeline(describeCluster(() -> {
+            DescribeClusterResponseData response = new DescribeClusterResponseData();
+            // IsFenced exists only from v2, so a v0 response cannot carry it.
+            response.brokers().add(new DescribeClusterResponseData.DescribeClusterBroker().setIsFenced(true));
+            return CompletableFuture.completedFuture(response);
+        }));
         // When
         channel.writeInbound(frame(ApiKeys.DESCRIBE_CLUSTER, (short) 0, 9, new DescribeClusterRequestData()));
         // Then
