@@ -147,11 +147,7 @@ class OnlineMigrationTest {
     @Test
     void downgradesToClassicWhenTheLastConsumerMemberLeaves() {
         // Given
-        List<String> classic = stableClassicGroup(List.of(List.of(0, 1, 2), List.of(3, 4, 5)));
-        ctx.consumerJoin("consumer-0", TOPIC);
-        epochs.put("consumer-0", 2);
-        owned.put("consumer-0", List.of());
-        settle();
+        List<String> classic = settledMixedGroup();
         int groupEpoch = ctx.consumerGroup().orElseThrow().groupEpoch();
 
         // When
@@ -171,11 +167,7 @@ class OnlineMigrationTest {
     @Test
     void classicMembersAreCountedAsTheyLeaveAndAfterReplay() {
         // Given
-        List<String> classic = stableClassicGroup(List.of(List.of(0, 1, 2), List.of(3, 4, 5)));
-        ctx.consumerJoin("consumer-0", TOPIC);
-        epochs.put("consumer-0", 2);
-        owned.put("consumer-0", List.of());
-        settle();
+        List<String> classic = settledMixedGroup();
 
         // When
         ctx.classicLeave(classic.get(0));
@@ -191,11 +183,7 @@ class OnlineMigrationTest {
     @Test
     void downgradedGroupReplaysToTheSameClassicGroupWithTheTargetAssignment() {
         // Given
-        List<String> classic = stableClassicGroup(List.of(List.of(0, 1, 2), List.of(3, 4, 5)));
-        ctx.consumerJoin("consumer-0", TOPIC);
-        epochs.put("consumer-0", 2);
-        owned.put("consumer-0", List.of());
-        settle();
+        List<String> classic = settledMixedGroup();
         ctx.consumerLeave("consumer-0");
 
         // When
@@ -217,11 +205,7 @@ class OnlineMigrationTest {
     @Test
     void classicMembersRejoinTheDowngradedGroupAsANewGeneration() {
         // Given
-        List<String> classic = stableClassicGroup(List.of(List.of(0, 1, 2), List.of(3, 4, 5)));
-        ctx.consumerJoin("consumer-0", TOPIC);
-        epochs.put("consumer-0", 2);
-        owned.put("consumer-0", List.of());
-        settle();
+        List<String> classic = settledMixedGroup();
         ctx.consumerLeave("consumer-0");
         int generation = describeClassicGroupGeneration();
 
@@ -398,6 +382,20 @@ class OnlineMigrationTest {
         ctx.classicSync(leaderJoin.leader(), 1, byMember);
         members.stream().filter(m -> !m.equals(leaderJoin.leader())).forEach(m -> ctx.classicSync(m, 1, Map.of()));
         return members;
+    }
+
+    /**
+     * Two classic members (partitions 0-2 and 3-5) and then consumer-0, settled into one consumer group.
+     *
+     * @return the classic members' ids
+     */
+    private List<String> settledMixedGroup() {
+        List<String> classic = stableClassicGroup(List.of(List.of(0, 1, 2), List.of(3, 4, 5)));
+        ctx.consumerJoin("consumer-0", TOPIC);
+        epochs.put("consumer-0", 2);
+        owned.put("consumer-0", List.of());
+        settle();
+        return classic;
     }
 
     /** Fires the initial rebalance delay until the join phase completes; @return the leader's join response. */
