@@ -424,10 +424,8 @@ public final class ConsumerGroup implements Group {
             countAssignorVote(member, 1);
         }
         classicMemberCount += classicCount(member) - classicCount(old);
-        if (old == null || !old.classicMemberMetadata().equals(member.classicMemberMetadata())) {
-            countClassicProtocols(old, -1);
-            countClassicProtocols(member, 1);
-        }
+        countClassicProtocols(old, -1);
+        countClassicProtocols(member, 1);
         if (old != null) {
             old.instanceId().ifPresent(instanceId -> staticMembers.remove(instanceId, old.memberId()));
             forEachOwned(old, (topicId, partition) -> {
