@@ -10,8 +10,8 @@ import dev.handoff.coordinator.runtime.CoordinatorOperation;
 import dev.handoff.coordinator.runtime.SeededIdGenerator;
 import dev.handoff.server.BrokerConfig;
 import dev.handoff.server.metadata.PartitionRacks;
+import dev.handoff.server.metadata.RandomIds;
 import dev.handoff.server.metadata.TopicService;
-import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,9 +60,9 @@ public final class GroupCoordinatorService implements AutoCloseable {
     public static GroupCoordinatorService start(BrokerConfig config, TopicService topics, Clock clock,
                                                 RebalanceObserver observer) {
         PartitionRacks racks = PartitionRacks.fromProperties(config.originals());
-        // Member ids need not be secret, only unique across restarts: a seed from a secure source once.
+        // Member ids need not be secret, only unique across restarts: a seed from the system's generator once.
         GroupCoordinatorShard shard = new GroupCoordinatorShard(config.groupCoordinatorConfig(),
-                new SeededIdGenerator(new SecureRandom().nextLong()), observer);
+                new SeededIdGenerator(RandomIds.seed()), observer);
         OffsetsTopicLog log = new OffsetsTopicLog(topics, config.originals()
                 .getOrDefault(OFFSETS_TOPIC_SEGMENT_BYTES, OffsetsTopicLog.DEFAULT_SEGMENT_BYTES), clock);
         CoordinatorLoop<GroupCoordinatorShard, CoordinatorRecord> loop = new CoordinatorLoop<>(shard, log, clock,

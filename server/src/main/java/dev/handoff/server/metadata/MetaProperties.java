@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -39,7 +38,7 @@ public record MetaProperties(String clusterId, int nodeId) {
             }
             return stored;
         }
-        MetaProperties created = new MetaProperties(configuredClusterId.orElseGet(() -> Uuid.randomUuid().toString()),
+        MetaProperties created = new MetaProperties(configuredClusterId.orElseGet(() -> RandomIds.uuid().toString()),
                 nodeId);
         created.write(file);
         return created;

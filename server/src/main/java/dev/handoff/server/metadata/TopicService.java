@@ -238,11 +238,11 @@ public final class TopicService {
     }
 
     private Uuid newTopicId() {
-        Uuid id = Uuid.randomUuid();
-        // Uuid.randomUuid already avoids the zero id and ids whose base64 form starts with '-'; ids must also be
-        // unique within the catalogue.
-        while (catalogue.byId(id).isPresent() || Uuid.ZERO_UUID.equals(id) || id.toString().startsWith("-")) {
-            id = Uuid.randomUuid();
+        Uuid id = RandomIds.uuid();
+        // RandomIds already avoids reserved ids and ids whose base64 form starts with '-'; ids must also be unique
+        // within the catalogue.
+        while (catalogue.byId(id).isPresent()) {
+            id = RandomIds.uuid();
         }
         return id;
     }
