@@ -6,6 +6,7 @@ import dev.handoff.server.codec.ResponseEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -78,12 +79,16 @@ public final class StartupClasses {
      * Netty decides which events a handler receives by reflection over its methods' annotations ({@code @Skip}) and
      * its class's ({@code @Sharable}), when the handler joins a pipeline. The first reads of each annotation type
      * parse it and generate a proxy class for it, about 10-20 ms on the main thread when the listener registered
-     * and again on the event loop at the first connection. Read here, they are cached with the methods.
+     * and again on the event loop at the first connection. Read here, they are cached with the methods. Only the
+     * handler methods' annotations: those of {@code Object}'s methods ({@code @IntrinsicCandidate}), which Netty
+     * never reads, cost another proxy class.
      */
     private static void readAnnotations(Class<?> handler) {
         handler.getAnnotations();
         for (Method method : handler.getMethods()) {
-            method.getAnnotations();
+            if (ChannelHandler.class.isAssignableFrom(method.getDeclaringClass())) {
+                method.getAnnotations();
+            }
         }
     }
 
