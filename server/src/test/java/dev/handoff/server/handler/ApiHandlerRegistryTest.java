@@ -27,7 +27,7 @@ class ApiHandlerRegistryTest {
                 tuple(ApiKeys.PRODUCE, (short) 0, (short) 13),
                 tuple(ApiKeys.FETCH, (short) 4, (short) 18),
                 tuple(ApiKeys.LIST_OFFSETS, (short) 1, (short) 11),
-                tuple(ApiKeys.METADATA, (short) 1, (short) 13),
+                tuple(ApiKeys.METADATA, (short) 0, (short) 13),
                 tuple(ApiKeys.API_VERSIONS, (short) 0, (short) 5),
                 tuple(ApiKeys.CREATE_TOPICS, (short) 2, (short) 7),
                 tuple(ApiKeys.DELETE_TOPICS, (short) 1, (short) 6),

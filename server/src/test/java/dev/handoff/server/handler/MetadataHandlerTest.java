@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.Uuid;
@@ -13,7 +14,9 @@ import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.message.MetadataResponseData.MetadataResponsePartition;
 import org.apache.kafka.common.message.MetadataResponseData.MetadataResponseTopic;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.protocol.ObjectSerializationCache;
 import org.apache.kafka.common.requests.MetadataResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +72,22 @@ class MetadataHandlerTest {
         // Then
         assertThat(response.topics()).isEmpty();
         assertThat(response.brokers()).hasSize(1);
+    }
+
+    @Test
+    void describesAllTopicsForAnEmptyListAtVersion0WhichHasNoNull() {
+        // Given: sarama 1.22's ClusterAdmin.DescribeCluster sends Metadata v0 with no topics
+        broker.createTopic("a", 1);
+        broker.createTopic("b", 2);
+        short v0 = 0;
+        // When
+        MetadataResponseData response = broker.call(ApiKeys.METADATA, v0, new MetadataRequestData());
+        // Then
+        assertThat(broker.registry.handler(ApiKeys.METADATA).orElseThrow().supports(v0)).isTrue();
+        MetadataResponseData decoded = reencode(response, v0);
+        assertThat(decoded.brokers()).extracting(b -> b.nodeId()).containsExactly(1);
+        assertThat(decoded.topics()).extracting(MetadataResponseTopic::name).containsExactly("a", "b");
+        assertThat(decoded.topics().find("b").partitions()).hasSize(2);
     }
 
     @Test
@@ -159,5 +178,13 @@ class MetadataHandlerTest {
             assertThat(topic.errorCode()).isEqualTo(Errors.INVALID_REQUEST.code());
             assertThat(topic.name()).isEmpty();
         });
+    }
+
+    /** Writes the response at {@code version} and reads it back, as a client of that version sees it. */
+    private static MetadataResponseData reencode(MetadataResponseData response, short version) {
+        ObjectSerializationCache cache = new ObjectSerializationCache();
+        ByteBuffer buffer = ByteBuffer.allocate(response.size(cache, version));
+        response.write(new ByteBufferAccessor(buffer), cache, version);
+        return new MetadataResponseData(new ByteBufferAccessor(buffer.flip()), version);
     }
 }
