@@ -9,8 +9,6 @@ import dev.handoff.testkit.HandoffExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,7 +24,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.internal.CompressionType;
-import org.apache.kafka.common.record.internal.FileRecords;
 import org.apache.kafka.common.record.internal.RecordBatch;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,30 +144,14 @@ class KcatIT {
                 .containsExactlyElementsOf(values);
         assertThat(kcat(broker, "", "-C", "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%s\\n").stdout()
                 .lines()).containsExactlyElementsOf(values);
-        assertThat(storedCompression(broker, partition)).containsOnly(CompressionType.forName(codec));
+        assertThat(RdkafkaInteropClients.storedBatches(broker, partition, RecordBatch::compressionType))
+                .containsOnly(CompressionType.forName(codec));
     }
 
     private static RdkafkaTools.ToolRun kcat(EmbeddedHandoff broker, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of("kcat", "-b", broker.bootstrapServers()));
         command.addAll(Arrays.asList(args));
         return RdkafkaTools.runSuccessfully(command, stdin, KCAT_TIMEOUT);
-    }
-
-    /** The codec of every batch in the partition's log files, read with kafka-clients' own record classes. */
-    private static List<CompressionType> storedCompression(EmbeddedHandoff broker, TopicPartition partition)
-            throws IOException {
-        List<CompressionType> codecs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(broker.dataDir().resolve(partition.toString()))) {
-            for (Path segment : files.filter(file -> file.toString().endsWith(".log")).sorted().toList()) {
-                try (FileRecords records = FileRecords.open(segment.toFile())) {
-                    for (RecordBatch batch : records.batches()) {
-                        codecs.add(batch.compressionType());
-                    }
-                }
-            }
-        }
-        assertThat(codecs).as("batches in %s", partition).isNotEmpty();
-        return codecs;
     }
 
     private static String describe(ConsumerRecord<byte[], byte[]> record) {

@@ -1,6 +1,9 @@
 package dev.handoff.testkit.interop;
 
 import dev.handoff.testkit.EmbeddedHandoff;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,6 +22,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.internal.FileRecords;
+import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -65,5 +72,24 @@ final class RdkafkaInteropClients {
             }
             return records;
         }
+    }
+
+    /**
+     * One value per batch stored in the partition's log files, read with kafka-clients' own record classes: shows
+     * how a client wrote its batches (codec, producer id), which no consumer API reveals.
+     */
+    static <T> List<T> storedBatches(EmbeddedHandoff broker, TopicPartition partition, Function<RecordBatch, T> field)
+            throws IOException {
+        List<T> values = new ArrayList<>();
+        try (Stream<Path> files = Files.list(broker.dataDir().resolve(partition.toString()))) {
+            for (Path segment : files.filter(file -> file.toString().endsWith(".log")).sorted().toList()) {
+                try (FileRecords records = FileRecords.open(segment.toFile())) {
+                    for (RecordBatch batch : records.batches()) {
+                        values.add(field.apply(batch));
+                    }
+                }
+            }
+        }
+        return values;
     }
 }

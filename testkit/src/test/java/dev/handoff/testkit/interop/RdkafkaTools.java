@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,15 +89,6 @@ final class RdkafkaTools {
                     + "; stderr: " + run.stderr());
         }
         return run;
-    }
-
-    /** Writes {@code content} to a new temporary file, for tools that read their input from a file. */
-    static Path tempFile(Path dir, String name, String content) {
-        try {
-            return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Optional<ToolRun> probe(List<String> command) {

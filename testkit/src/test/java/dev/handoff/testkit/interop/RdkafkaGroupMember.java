@@ -1,0 +1,115 @@
+package dev.handoff.testkit.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running {@code group_member.py}: one librdkafka consumer in a classic group. Collects the JSON events it
+ * prints while it runs; {@link #leave()} asks it to close (LeaveGroup) and waits for it to exit.
+ */
+final class RdkafkaGroupMember implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<String> stderr;
+
+    private RdkafkaGroupMember(Process process) {
+        this.process = process;
+        CompletableFuture.runAsync(this::collectEvents);
+        stderr = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static RdkafkaGroupMember start(String python, String bootstrap, String group, String topic, String strategy) {
+        try {
+            return new RdkafkaGroupMember(new ProcessBuilder(RdkafkaTools.pythonScript(python, "group_member.py",
+                    bootstrap, group, topic, strategy)).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The partitions of its latest assignment; empty before the first. */
+    List<Integer> assignment() {
+        List<Integer> latest = List.of();
+        for (JsonNode event : events) {
+            if (event.get("event").asText().equals("assigned")) {
+                List<Integer> partitions = new ArrayList<>();
+                event.get("partitions").forEach(partition -> partitions.add(partition.asInt()));
+                latest = partitions;
+            }
+        }
+        return latest;
+    }
+
+    /** Every record it read and committed, as "partition/offset=value". */
+    List<String> records() {
+        return events.stream().filter(event -> event.get("event").asText().equals("record"))
+                .map(event -> event.get("partition").asInt() + "/" + event.get("offset").asLong() + "="
+                        + event.get("value").asText())
+                .toList();
+    }
+
+    /** Asks the member to close, which leaves the group, and fails unless it exits cleanly in time. */
+    void leave() {
+        try (OutputStream in = process.getOutputStream()) {
+            in.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the group member did not exit within " + EXIT_TIMEOUT + "; events: "
+                        + events);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError("the group member exited with " + process.exitValue() + "; stderr: "
+                    + stderr.join() + "; events: " + events);
+        }
+    }
+
+    /** What it printed to standard error so far, for failure messages; complete once it has exited. */
+    String diagnostics() {
+        return "events: " + events + (process.isAlive() ? "" : "; stderr: " + stderr.join());
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private void collectEvents() {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                events.add(JSON.readTree(line));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
