@@ -3,9 +3,12 @@ package dev.handoff.server.handler;
 import dev.handoff.log.PartitionLog;
 import dev.handoff.log.TimestampAndOffset;
 import dev.handoff.server.metadata.TopicService;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData.ListOffsetsPartition;
 import org.apache.kafka.common.message.ListOffsetsRequestData.ListOffsetsTopic;
@@ -21,7 +24,9 @@ import org.apache.kafka.common.requests.ListOffsetsRequest;
  * ListOffsets v1-11. Special timestamps: -1 latest (the high watermark, which is also the last stable offset
  * here), -2 earliest, -3 the record with the largest timestamp (v7+), -4 earliest local = earliest (v8+),
  * -5 latest tiered and -6 earliest pending upload (v9+/v11) answer offset -1 as Kafka does without remote
- * storage. Any other timestamp finds the first offset at or after it, or -1 if there is none.
+ * storage. Any other timestamp finds the first offset at or after it, or -1 if there is none. A partition named
+ * more than once in one request gets INVALID_REQUEST each time, as Kafka's broker answers: librdkafka keys the
+ * answers by partition, so separate answers to a repeated partition would be matched to the wrong queries.
  */
 final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestData, ListOffsetsResponseData> {
 
@@ -49,14 +54,33 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestData, Lis
     @Override
     public CompletionStage<ListOffsetsResponseData> handle(RequestContext context, ListOffsetsRequestData request) {
         ListOffsetsResponseData response = new ListOffsetsResponseData();
+        Set<TopicPartition> duplicates = duplicatePartitions(request);
         for (ListOffsetsTopic topic : request.topics()) {
             ListOffsetsTopicResponse topicResponse = new ListOffsetsTopicResponse().setName(topic.name());
             for (ListOffsetsPartition partition : topic.partitions()) {
-                topicResponse.partitions().add(lookup(topic.name(), partition, context.apiVersion()));
+                topicResponse.partitions().add(
+                        duplicates.contains(new TopicPartition(topic.name(), partition.partitionIndex()))
+                                ? new ListOffsetsPartitionResponse().setPartitionIndex(partition.partitionIndex())
+                                        .setErrorCode(Errors.INVALID_REQUEST.code())
+                                : lookup(topic.name(), partition, context.apiVersion()));
             }
             response.topics().add(topicResponse);
         }
         return CompletableFuture.completedFuture(response);
+    }
+
+    private static Set<TopicPartition> duplicatePartitions(ListOffsetsRequestData request) {
+        Set<TopicPartition> seen = new HashSet<>();
+        Set<TopicPartition> duplicates = new HashSet<>();
+        for (ListOffsetsTopic topic : request.topics()) {
+            for (ListOffsetsPartition partition : topic.partitions()) {
+                TopicPartition topicPartition = new TopicPartition(topic.name(), partition.partitionIndex());
+                if (!seen.add(topicPartition)) {
+                    duplicates.add(topicPartition);
+                }
+            }
+        }
+        return duplicates;
     }
 
     private ListOffsetsPartitionResponse lookup(String topic, ListOffsetsPartition partition, short version) {

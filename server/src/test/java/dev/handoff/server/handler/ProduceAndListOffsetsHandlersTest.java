@@ -1,8 +1,11 @@
 package dev.handoff.server.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.compress.Compression;
@@ -112,15 +115,37 @@ class ProduceAndListOffsetsHandlersTest {
     void listsEarliestLatestAndTimestampOffsets() {
         // Given
         broker.produce("t", 0, "a", "b", "c");
-        ListOffsetsRequestData request = listOffsets(ListOffsetsRequest.EARLIEST_TIMESTAMP,
-                ListOffsetsRequest.LATEST_TIMESTAMP, ListOffsetsRequest.MAX_TIMESTAMP,
-                ListOffsetsRequest.LATEST_TIERED_TIMESTAMP, HandlerFixture.NOW, HandlerFixture.NOW + 1);
+        long[] timestamps = {ListOffsetsRequest.EARLIEST_TIMESTAMP, ListOffsetsRequest.LATEST_TIMESTAMP,
+            ListOffsetsRequest.MAX_TIMESTAMP, ListOffsetsRequest.LATEST_TIERED_TIMESTAMP, HandlerFixture.NOW,
+            HandlerFixture.NOW + 1};
         // When
-        ListOffsetsResponseData response = broker.call(ApiKeys.LIST_OFFSETS, (short) 9, request);
+        List<ListOffsetsPartitionResponse> answers = Arrays.stream(timestamps)
+                .mapToObj(timestamp -> broker.<ListOffsetsResponseData>call(ApiKeys.LIST_OFFSETS, (short) 9,
+                        listOffsets(timestamp)).topics().get(0).partitions().get(0))
+                .toList();
         // Then
-        assertThat(response.topics().get(0).partitions()).extracting(ListOffsetsPartitionResponse::offset)
-                .containsExactly(0L, 3L, 0L, -1L, 0L, -1L);
-        assertThat(response.topics().get(0).partitions().get(1).leaderEpoch()).isZero();
+        assertThat(answers).extracting(ListOffsetsPartitionResponse::offset).containsExactly(0L, 3L, 0L, -1L, 0L, -1L);
+        assertThat(answers.get(1).leaderEpoch()).isZero();
+    }
+
+    @Test
+    void answersInvalidRequestForEachCopyOfAPartitionNamedTwice() {
+        // Given: librdkafka passes a partition asked about twice on as it is, and keys the answers by partition
+        broker.produce("t", 0, "a", "b", "c");
+        ListOffsetsRequestData request = listOffsets(ListOffsetsRequest.EARLIEST_TIMESTAMP,
+                ListOffsetsRequest.LATEST_TIMESTAMP);
+        ListOffsetsTopic missing = new ListOffsetsTopic().setName("missing");
+        missing.partitions().add(new ListOffsetsPartition().setPartitionIndex(0)
+                .setTimestamp(ListOffsetsRequest.LATEST_TIMESTAMP));
+        request.topics().add(missing);
+        // When
+        ListOffsetsResponseData response = broker.call(ApiKeys.LIST_OFFSETS, (short) 1, request);
+        // Then
+        assertThat(response.topics().get(0).partitions()).extracting(ListOffsetsPartitionResponse::errorCode,
+                ListOffsetsPartitionResponse::offset).containsExactly(
+                tuple(Errors.INVALID_REQUEST.code(), -1L), tuple(Errors.INVALID_REQUEST.code(), -1L));
+        assertThat(response.topics().get(1).partitions().get(0).errorCode())
+                .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
     }
 
     @Test

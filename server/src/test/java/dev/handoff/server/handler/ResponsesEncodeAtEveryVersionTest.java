@@ -149,10 +149,11 @@ class ResponsesEncodeAtEveryVersionTest {
 
     private static ListOffsetsRequestData listOffsets() {
         ListOffsetsRequestData.ListOffsetsTopic topic = new ListOffsetsRequestData.ListOffsetsTopic().setName("t");
-        for (long timestamp : new long[] {-1, -2, HandlerFixture.NOW}) {
-            topic.partitions().add(new ListOffsetsRequestData.ListOffsetsPartition().setPartitionIndex(0)
-                    .setTimestamp(timestamp));
-        }
+        // One timestamp per partition: a partition named twice is answered with INVALID_REQUEST only.
+        topic.partitions().add(new ListOffsetsRequestData.ListOffsetsPartition().setPartitionIndex(0)
+                .setTimestamp(HandlerFixture.NOW));
+        topic.partitions().add(new ListOffsetsRequestData.ListOffsetsPartition().setPartitionIndex(1)
+                .setTimestamp(-1));
         ListOffsetsRequestData request = new ListOffsetsRequestData().setReplicaId(-1);
         request.topics().add(topic);
         return request;
