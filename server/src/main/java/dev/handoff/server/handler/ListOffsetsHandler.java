@@ -25,8 +25,8 @@ import org.apache.kafka.common.requests.ListOffsetsRequest;
  * here), -2 earliest, -3 the record with the largest timestamp (v7+), -4 earliest local = earliest (v8+),
  * -5 latest tiered and -6 earliest pending upload (v9+/v11) answer offset -1 as Kafka does without remote
  * storage. Any other timestamp finds the first offset at or after it, or -1 if there is none. A partition named
- * more than once in one request gets INVALID_REQUEST each time, as Kafka's broker answers: librdkafka keys the
- * answers by partition, so separate answers to a repeated partition would be matched to the wrong queries.
+ * more than once in one request gets INVALID_REQUEST each time, as Kafka's broker answers (clients key the
+ * answers by partition, so separate answers to one partition could not be told apart).
  */
 final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestData, ListOffsetsResponseData> {
 

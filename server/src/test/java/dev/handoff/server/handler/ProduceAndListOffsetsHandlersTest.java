@@ -130,7 +130,7 @@ class ProduceAndListOffsetsHandlersTest {
 
     @Test
     void answersInvalidRequestForEachCopyOfAPartitionNamedTwice() {
-        // Given: librdkafka passes a partition asked about twice on as it is, and keys the answers by partition
+        // Given
         broker.produce("t", 0, "a", "b", "c");
         ListOffsetsRequestData request = listOffsets(ListOffsetsRequest.EARLIEST_TIMESTAMP,
                 ListOffsetsRequest.LATEST_TIMESTAMP);
