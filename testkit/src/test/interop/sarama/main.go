@@ -38,12 +38,19 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-// config is sarama's default with the newest Kafka version 1.22 knows: its default (0.8.2) sends versions
-// Kafka 4 no longer serves (KIP-896), such as Produce v0 and Fetch v0.
+// config is sarama's default with Kafka version 2.1 (SARAMA_KAFKA_VERSION overrides it): sarama's own default,
+// 0.8.2, sends versions Kafka 4 no longer serves (KIP-896), such as Produce v0 and Fetch v0.
 func config() *sarama.Config {
 	c := sarama.NewConfig()
 	c.ClientID = "handoff-interop-sarama"
 	c.Version = sarama.V2_1_0_0
+	if v := os.Getenv("SARAMA_KAFKA_VERSION"); v != "" {
+		version, err := sarama.ParseKafkaVersion(v)
+		if err != nil {
+			fail(err)
+		}
+		c.Version = version
+	}
 	c.Metadata.Retry.Backoff = 100 * time.Millisecond
 	return c
 }
