@@ -196,7 +196,8 @@ class ConfluentKafkaPythonIT {
         // When: one timestamp per partition per request, as librdkafka keys its answers by partition
         List<JsonNode> answers = new ArrayList<>();
         for (long offsetIntoPartition : new long[] {-1, 0, 3000, 3500, 9000, 9001}) {
-            answers.add(offsetsForTimes(broker, topic, base + offsetIntoPartition, base + 60_000 + offsetIntoPartition));
+            answers.add(offsetsForTimes(broker, topic, "0:" + (base + offsetIntoPartition),
+                    "1:" + (base + 60_000 + offsetIntoPartition)));
         }
 
         // Then
@@ -213,10 +214,10 @@ class ConfluentKafkaPythonIT {
         }
     }
 
-    private static JsonNode offsetsForTimes(EmbeddedHandoff broker, String topic, long forPartition0,
-                                            long forPartition1) {
-        List<JsonNode> lines = jsonLines(script(broker, "offsets_for_times.py", topic, "0:" + forPartition0,
-                "1:" + forPartition1));
+    /** Asks with "partition:timestamp" queries, all in one offsets_for_times call. */
+    private static JsonNode offsetsForTimes(EmbeddedHandoff broker, String topic, String... queries) {
+        List<JsonNode> lines = jsonLines(script(broker, "offsets_for_times.py",
+                Stream.concat(Stream.of(topic), Stream.of(queries)).toArray(String[]::new)));
         return lines.get(lines.size() - 1);
     }
 
