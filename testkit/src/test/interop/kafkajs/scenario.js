@@ -4,7 +4,7 @@
 // Long-running scenarios (member) stop when a line "stop" arrives on stdin or stdin closes.
 
 const readline = require('readline')
-const { Kafka, logLevel, CompressionTypes, Partitioners } = require('kafkajs')
+const { Kafka, logLevel, CompressionTypes, ConfigResourceTypes, Partitioners } = require('kafkajs')
 
 const [scenario, bootstrap, ...args] = process.argv.slice(2)
 const versions = {}
@@ -49,6 +49,12 @@ async function admin([topic, deletedTopic]) {
     const cluster = await client.describeCluster()
     const metadata = await client.fetchTopicMetadata({ topics: [topic] })
     const offsets = await client.fetchTopicOffsets(topic)
+    const configs = await client.describeConfigs({
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['cleanup.policy'] }],
+      includeSynonyms: false,
+    })
+    await client.createPartitions({ topicPartitions: [{ topic: deletedTopic, count: 4 }] })
+    const grown = await client.fetchTopicMetadata({ topics: [deletedTopic] })
     await client.deleteTopics({ topics: [deletedTopic] })
     const listed = await client.listTopics()
     emit({
@@ -62,6 +68,8 @@ async function admin([topic, deletedTopic]) {
       offsets: offsets.map(o => ({ partition: o.partition, high: o.high, low: o.low }))
         .sort((a, b) => a.partition - b.partition),
       listed: listed.sort(),
+      configs: Object.fromEntries(configs.resources[0].configEntries.map(c => [c.configName, c.configValue])),
+      grownPartitions: grown.topics[0].partitions.length,
     })
   } finally {
     await client.disconnect()

@@ -73,6 +73,8 @@ func main() {
 		err = consume(brokers, args[0], args[1])
 	case "member":
 		err = member(brokers, args[0], args[1])
+	case "groups":
+		err = groups(brokers, args[0], args[1])
 	default:
 		err = fmt.Errorf("unknown scenario %s", scenario)
 	}
@@ -111,6 +113,13 @@ func admin(brokers []string, topic string, deletedTopic string) error {
 		partitions = append(partitions, map[string]interface{}{"partition": p.ID, "leader": p.Leader, "replicas": p.Replicas})
 	}
 	sort.Slice(partitions, func(i, j int) bool { return partitions[i]["partition"].(int32) < partitions[j]["partition"].(int32) })
+	if err := admin.CreatePartitions(deletedTopic, 4, nil, false); err != nil {
+		return fmt.Errorf("create partitions of %s: %w", deletedTopic, err)
+	}
+	grown, err := admin.DescribeTopics([]string{deletedTopic})
+	if err != nil {
+		return fmt.Errorf("describe topics: %w", err)
+	}
 	if err := admin.DeleteTopic(deletedTopic); err != nil {
 		return fmt.Errorf("delete %s: %w", deletedTopic, err)
 	}
@@ -125,6 +134,39 @@ func admin(brokers []string, topic string, deletedTopic string) error {
 		"controller":   controller,
 		"topicError":   errorText(metadata[0].Err),
 		"partitions":   partitions,
+		"grown":        len(grown[0].Partitions),
+	})
+	return nil
+}
+
+// groups describes a consumer group through ClusterAdmin: ListGroups, DescribeGroups and OffsetFetch.
+func groups(brokers []string, group string, topic string) error {
+	admin, err := sarama.NewClusterAdmin(brokers, config())
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	listed, err := admin.ListConsumerGroups()
+	if err != nil {
+		return fmt.Errorf("list groups: %w", err)
+	}
+	described, err := admin.DescribeConsumerGroups([]string{group})
+	if err != nil {
+		return fmt.Errorf("describe group: %w", err)
+	}
+	offsets, err := admin.ListConsumerGroupOffsets(group, map[string][]int32{topic: {0, 1, 2, 3}})
+	if err != nil {
+		return fmt.Errorf("list group offsets: %w", err)
+	}
+	committed := map[string]int64{}
+	for partition, block := range offsets.Blocks[topic] {
+		committed[strconv.Itoa(int(partition))] = block.Offset
+	}
+	emit(map[string]interface{}{
+		"event":        "groups",
+		"protocolType": listed[group],
+		"state":        described[0].State,
+		"committed":    committed,
 	})
 	return nil
 }

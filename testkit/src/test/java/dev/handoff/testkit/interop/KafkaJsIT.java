@@ -44,7 +44,7 @@ class KafkaJsIT {
     }
 
     @Test
-    void adminCreatesDescribesAndDeletesTopics(EmbeddedHandoff broker) throws Exception {
+    void adminCreatesDescribesGrowsAndDeletesTopics(EmbeddedHandoff broker) throws Exception {
         // When
         ExternalClient admin = kafkajs.run("admin", broker.bootstrapServers(), "js-admin", "js-admin-deleted");
 
@@ -59,6 +59,8 @@ class KafkaJsIT {
         assertThat(result.path("offsets").toString()).isEqualTo("[{\"partition\":0,\"high\":\"0\",\"low\":\"0\"},"
                 + "{\"partition\":1,\"high\":\"0\",\"low\":\"0\"},{\"partition\":2,\"high\":\"0\",\"low\":\"0\"}]");
         assertThat(result.path("listed").toString()).contains("\"js-admin\"").doesNotContain("js-admin-deleted");
+        assertThat(result.path("configs").toString()).isEqualTo("{\"cleanup.policy\":\"delete\"}");
+        assertThat(result.path("grownPartitions").asInt()).as("partitions after createPartitions").isEqualTo(4);
         try (Admin kafkaAdmin = KafkaClients.admin(broker)) {
             assertThat(kafkaAdmin.listTopics().names().get(60, TimeUnit.SECONDS))
                     .contains("js-admin").doesNotContain("js-admin-deleted");
@@ -68,7 +70,8 @@ class KafkaJsIT {
         }
         // The newest versions kafkajs knows, which Handoff advertises too.
         assertThat(admin.versions()).containsEntry("ApiVersions", 2).containsEntry("Metadata", 6)
-                .containsEntry("CreateTopics", 3).containsEntry("DeleteTopics", 1).containsEntry("ListOffsets", 3);
+                .containsEntry("CreateTopics", 3).containsEntry("DeleteTopics", 1).containsEntry("ListOffsets", 3)
+                .containsEntry("DescribeConfigs", 2).containsEntry("CreatePartitions", 1);
     }
 
     @ParameterizedTest

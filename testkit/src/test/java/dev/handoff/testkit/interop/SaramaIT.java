@@ -50,8 +50,8 @@ class SaramaIT {
     }
 
     @Test
-    void clusterAdminCreatesDescribesAndDeletesTopics(EmbeddedHandoff broker) throws Exception {
-        // When: DescribeCluster sends Metadata v0, CreateTopic v2, DeleteTopic v1
+    void clusterAdminCreatesDescribesGrowsAndDeletesTopics(EmbeddedHandoff broker) throws Exception {
+        // When: DescribeCluster sends Metadata v0, CreateTopic v2, CreatePartitions v0, DeleteTopic v1
         ExternalClient admin = sarama.run("admin", broker.bootstrapServers(), "go-admin", "go-admin-deleted");
 
         // Then
@@ -60,6 +60,7 @@ class SaramaIT {
         assertThat(result.path("brokers").toString()).isEqualTo("[1]");
         assertThat(result.path("createdAgain").asText()).contains("already exists");
         assertThat(result.path("topicError").asText()).isEmpty();
+        assertThat(result.path("grown").asInt()).as("partitions after CreatePartitions").isEqualTo(4);
         assertThat(result.path("partitions").toString()).isEqualTo(
                 "[{\"leader\":1,\"partition\":0,\"replicas\":[1]},{\"leader\":1,\"partition\":1,\"replicas\":[1]},"
                         + "{\"leader\":1,\"partition\":2,\"replicas\":[1]}]");
@@ -112,5 +113,11 @@ class SaramaIT {
     void groupMembersSplitPartitionsCommitAndAMemberResumesFromTheCommittedOffsets(EmbeddedHandoff broker)
             throws Exception {
         InteropScenarios.groupSplitsPartitionsCommitsAndAMemberResumes(broker, sarama, "go-group", "go-group");
+
+        // ClusterAdmin sees the group as kafka-clients does: ListGroups v0, DescribeGroups v0, OffsetFetch v1
+        ExternalClient admin = sarama.run("groups", broker.bootstrapServers(), "go-group", "go-group");
+        assertThat(admin.exitCode()).as("%s", admin).isZero();
+        assertThat(admin.event("groups").toString()).isEqualTo("{\"committed\":{\"0\":12,\"1\":12,\"2\":12,"
+                + "\"3\":12},\"event\":\"groups\",\"protocolType\":\"consumer\",\"state\":\"Empty\"}");
     }
 }
