@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -72,6 +73,35 @@ class ConfluentKafkaPythonIT {
                 Integer.toString(partitions), Integer.toString(count)));
 
         // Then
+        assertEveryRecordStoredOnceInSendOrder(broker, topic, partitions, count, events);
+    }
+
+    @Test
+    void idempotentProducerKeepsEveryRecordOnceAcrossABrokerRestart(EmbeddedHandoff broker) throws Exception {
+        // Given
+        String topic = "idempotent-restart";
+        int partitions = 2;
+        int count = 3000;
+        RdkafkaInteropClients.createTopic(broker, topic, partitions, Map.of());
+        TopicPartition first = new TopicPartition(topic, 0);
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> script(broker,
+                "idempotent_producer.py", topic, Integer.toString(partitions), Integer.toString(count), "100"));
+
+        // When: the broker restarts while the producer is sending, so in-flight batches are retried
+        await().atMost(Duration.ofSeconds(30)).until(() -> endOffset(broker, first) > 100);
+        long storedBeforeRestart = endOffset(broker, first);
+        broker.restart();
+
+        // Then
+        List<JsonNode> events = jsonLines(output.get(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        assertThat(storedBeforeRestart).as("the restart came before the last record").isLessThan(count / partitions);
+        assertEveryRecordStoredOnceInSendOrder(broker, topic, partitions, count, events);
+    }
+
+    /** The producer printed one delivery per record and the log holds each record once, densely, in send order. */
+    private static void assertEveryRecordStoredOnceInSendOrder(EmbeddedHandoff broker, String topic, int partitions,
+                                                               int count, List<JsonNode> events) throws Exception {
+        assertThat(events).as("a delivery report per record and the summary").hasSize(count + 1);
         JsonNode done = events.get(events.size() - 1);
         assertThat(done.get("undelivered").asInt()).isZero();
         assertThat(done.get("failures")).isEmpty();
@@ -156,8 +186,8 @@ class ConfluentKafkaPythonIT {
             firstRound = produce(broker, topic, partitions, "first", 5);
 
             // Then
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    Stream.concat(first.records().stream(), second.records().stream()).map(ConfluentKafkaPythonIT::value))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Stream.concat(
+                    first.records().stream(), second.records().stream()).map(ConfluentKafkaPythonIT::value))
                     .containsExactlyInAnyOrderElementsOf(firstRound));
             assertThat(first.records()).allMatch(record -> first.assignment().contains(partitionOf(record)));
             assertThat(second.records()).allMatch(record -> second.assignment().contains(partitionOf(record)));
