@@ -1,7 +1,9 @@
 """One member of a classic consumer group, as librdkafka runs it. It commits each record's offset synchronously
 after reading it, and prints one JSON line per event: 'assigned' (its whole assignment after each change),
 'record' (a record read and committed) and 'closed' (after a line on standard input made it leave the group).
-Usage: group_member.py BOOTSTRAP GROUP TOPIC ASSIGNMENT_STRATEGY"""
+With GROUP_INSTANCE_ID it is a static member (KIP-345): closing does not leave the group, and a member that
+comes back with the same id within the session timeout takes its place without a rebalance.
+Usage: group_member.py BOOTSTRAP GROUP TOPIC ASSIGNMENT_STRATEGY [GROUP_INSTANCE_ID]"""
 import json
 import sys
 import threading
@@ -13,8 +15,8 @@ def emit(event, **fields):
     print(json.dumps(dict(event=event, **fields)), flush=True)
 
 
-def main(bootstrap, group, topic, strategy):
-    consumer = Consumer({
+def main(bootstrap, group, topic, strategy, instance_id=None):
+    config = {
         'bootstrap.servers': bootstrap,
         'group.id': group,
         'partition.assignment.strategy': strategy,
@@ -22,7 +24,10 @@ def main(bootstrap, group, topic, strategy):
         'auto.offset.reset': 'earliest',
         'session.timeout.ms': 10000,
         'heartbeat.interval.ms': 500,
-    })
+    }
+    if instance_id is not None:
+        config['group.instance.id'] = instance_id
+    consumer = Consumer(config)
     stop = threading.Event()
     threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
     assignment = set()
@@ -50,4 +55,4 @@ def main(bootstrap, group, topic, strategy):
 
 
 if __name__ == '__main__':
-    sys.exit(main(*sys.argv[1:5]))
+    sys.exit(main(*sys.argv[1:6]))

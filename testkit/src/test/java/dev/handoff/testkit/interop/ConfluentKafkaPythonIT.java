@@ -209,6 +209,38 @@ class ConfluentKafkaPythonIT {
     }
 
     @Test
+    void aStaticMemberThatComesBackInTimeGetsItsPartitionsWithoutARebalance(EmbeddedHandoff broker)
+            throws Exception {
+        // Given
+        String topic = "static-members";
+        String group = "rdkafka-static";
+        RdkafkaInteropClients.createTopic(broker, topic, 4, Map.of());
+        try (RdkafkaGroupMember stays = staticMember(broker, group, topic, "stays")) {
+            List<Integer> assignedBefore;
+            try (RdkafkaGroupMember bounces = staticMember(broker, group, topic, "bounces")) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(stays, bounces, 4));
+                assignedBefore = bounces.assignment();
+                bounces.leave();
+            }
+            long staysAssignments = stays.assignmentCount();
+
+            // When
+            try (RdkafkaGroupMember back = staticMember(broker, group, topic, "bounces")) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(back.assignment())
+                        .as(back.diagnostics()).isNotEmpty());
+
+                // Then
+                assertThat(back.assignment()).isEqualTo(assignedBefore);
+                // a rebalance would reach the other member (revoke and assign) at about the same time
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                        .until(() -> stays.assignmentCount() == staysAssignments);
+                back.leave();
+            }
+            stays.leave();
+        }
+    }
+
+    @Test
     void offsetsForTimesFindsTheFirstOffsetAtOrAfterEachTimestamp(EmbeddedHandoff broker) throws Exception {
         // Given: partition p holds ten records one second apart from base + p minutes
         String topic = "by-time";
@@ -253,6 +285,10 @@ class ConfluentKafkaPythonIT {
 
     private RdkafkaGroupMember member(EmbeddedHandoff broker, String group, String topic, String strategy) {
         return RdkafkaGroupMember.start(python, broker.bootstrapServers(), group, topic, strategy);
+    }
+
+    private RdkafkaGroupMember staticMember(EmbeddedHandoff broker, String group, String topic, String instanceId) {
+        return RdkafkaGroupMember.startStatic(python, broker.bootstrapServers(), group, topic, "range", instanceId);
     }
 
     private static void assertSplit(RdkafkaGroupMember first, RdkafkaGroupMember second, int partitions) {

@@ -41,12 +41,27 @@ final class RdkafkaGroupMember implements AutoCloseable {
     }
 
     static RdkafkaGroupMember start(String python, String bootstrap, String group, String topic, String strategy) {
+        return start(RdkafkaTools.pythonScript(python, "group_member.py", bootstrap, group, topic, strategy));
+    }
+
+    /** A static member (KIP-345) with the given {@code group.instance.id}. */
+    static RdkafkaGroupMember startStatic(String python, String bootstrap, String group, String topic,
+                                          String strategy, String instanceId) {
+        return start(RdkafkaTools.pythonScript(python, "group_member.py", bootstrap, group, topic, strategy,
+                instanceId));
+    }
+
+    private static RdkafkaGroupMember start(List<String> command) {
         try {
-            return new RdkafkaGroupMember(new ProcessBuilder(RdkafkaTools.pythonScript(python, "group_member.py",
-                    bootstrap, group, topic, strategy)).start());
+            return new RdkafkaGroupMember(new ProcessBuilder(command).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many assignments it has received so far; a rebalance that reaches it adds at least one. */
+    long assignmentCount() {
+        return events.stream().filter(event -> event.get("event").asText().equals("assigned")).count();
     }
 
     /** The partitions of its latest assignment; empty before the first. */
@@ -70,7 +85,10 @@ final class RdkafkaGroupMember implements AutoCloseable {
                 .toList();
     }
 
-    /** Asks the member to close, which leaves the group, and fails unless it exits cleanly in time. */
+    /**
+     * Asks the member to close, which leaves the group unless it is a static member, and fails unless it exits
+     * cleanly in time.
+     */
     void leave() {
         try (OutputStream in = process.getOutputStream()) {
             in.write('\n');
