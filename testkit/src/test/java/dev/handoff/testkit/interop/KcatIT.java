@@ -148,6 +148,30 @@ class KcatIT {
                 .containsOnly(CompressionType.forName(codec));
     }
 
+    @Test
+    void logAppendTimeTopicsHandKcatBrokerTimestampsInBatchesWhoseChecksumsHold(EmbeddedHandoff broker)
+            throws Exception {
+        // Given
+        String topic = "log-append-time";
+        RdkafkaInteropClients.createTopic(broker, topic, 1, Map.of("message.timestamp.type", "LogAppendTime"));
+        long before = System.currentTimeMillis();
+
+        // When: the broker stamps the batches, rewriting the compressed one's header and checksum
+        kcat(broker, "plain-1\nplain-2\n", "-P", "-t", topic, "-p", "0");
+        kcat(broker, "gzipped-1\ngzipped-2\n", "-P", "-t", topic, "-p", "0", "-z", "gzip");
+        long after = System.currentTimeMillis();
+
+        // Then: librdkafka checks each batch's CRC-32C and drops a batch that fails it
+        List<JsonNode> consumed = jsonLines(kcat(broker, "", "-C", "-t", topic, "-o", "beginning", "-e", "-J",
+                "-X", "check.crcs=true").stdout());
+        assertThat(consumed).extracting(record -> record.get("payload").asText())
+                .containsExactly("plain-1", "plain-2", "gzipped-1", "gzipped-2");
+        assertThat(consumed).allSatisfy(record -> {
+            assertThat(record.get("tstype").asText()).isEqualTo("logappend");
+            assertThat(record.get("ts").asLong()).isBetween(before, after);
+        });
+    }
+
     private static RdkafkaTools.ToolRun kcat(EmbeddedHandoff broker, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of("kcat", "-b", broker.bootstrapServers()));
         command.addAll(Arrays.asList(args));
