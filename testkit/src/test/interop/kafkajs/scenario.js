@@ -110,6 +110,27 @@ async function produce([topic, compression, count, idempotent]) {
   }
 }
 
+// Describes a consumer group through the admin client: ListGroups, DescribeGroups and OffsetFetch.
+async function groups([groupId, topic]) {
+  const client = kafka.admin()
+  await client.connect()
+  try {
+    const listed = await client.listGroups()
+    const described = await client.describeGroups([groupId])
+    const offsets = await client.fetchOffsets({ groupId, topics: [topic] })
+    emit({
+      committed: Object.fromEntries(offsets[0].partitions
+        .sort((a, b) => a.partition - b.partition)
+        .map(p => [`${p.partition}`, Number(p.offset)])),
+      event: 'groups',
+      protocolType: listed.groups.find(g => g.groupId === groupId)?.protocolType,
+      state: described.groups[0].state,
+    })
+  } finally {
+    await client.disconnect()
+  }
+}
+
 const record = (topic, partition, message) => ({
   event: 'record',
   topic,
@@ -166,7 +187,7 @@ function untilStopped() {
   })
 }
 
-const scenarios = { admin, produce, consume, member }
+const scenarios = { admin, produce, consume, member, groups }
 
 scenarios[scenario](args)
   .then(() => {

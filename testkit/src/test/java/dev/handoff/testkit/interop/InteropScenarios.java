@@ -72,7 +72,8 @@ final class InteropScenarios {
     /**
      * Two members of a classic group split the partitions and commit what they consumed (visible to kafka-clients'
      * Admin); after both stop, a new member resumes from the committed offsets and reads only what came since.
-     * Returns the restarted member, which has joined, fetched and committed offsets and left.
+     * Then the client's admin API lists and describes the group and its committed offsets. Returns the restarted
+     * member, which has joined, fetched and committed offsets and left.
      */
     static ExternalClient groupSplitsPartitionsCommitsAndAMemberResumes(EmbeddedHandoff broker,
                                                                         InteropClient client, String topic,
@@ -119,6 +120,11 @@ final class InteropScenarios {
                     .as("the restarted member reads nothing before its committed offsets")
                     .containsExactlyElementsOf(second);
         }
+        // The client's own admin API sees the emptied group and its offsets as kafka-clients does.
+        ExternalClient admin = client.run("groups", broker.bootstrapServers(), group, topic);
+        assertThat(admin.exitCode()).as("%s", admin).isZero();
+        assertThat(admin.event("groups").toString()).isEqualTo("{\"committed\":{\"0\":12,\"1\":12,\"2\":12,"
+                + "\"3\":12},\"event\":\"groups\",\"protocolType\":\"consumer\",\"state\":\"Empty\"}");
         return resumed;
     }
 
