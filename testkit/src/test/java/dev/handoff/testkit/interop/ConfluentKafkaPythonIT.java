@@ -183,6 +183,9 @@ class ConfluentKafkaPythonIT {
              RdkafkaGroupMember second = member(broker, group, topic, strategy)) {
             // When
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSplit(first, second, partitions));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(describeGroup(broker, group))
+                    .isEqualTo(group + " error=null Stable consumer/" + strategy
+                            + " members=[\"rdkafka\",\"rdkafka\"]"));
             firstRound = produce(broker, topic, partitions, "first", 5);
 
             // Then
@@ -342,6 +345,24 @@ class ConfluentKafkaPythonIT {
 
     private static long offsetOf(String record) {
         return Long.parseLong(record.substring(record.indexOf('/') + 1, record.indexOf('=')));
+    }
+
+    /** The only group librdkafka's list_groups finds by that name, in one line. */
+    private static String describeGroup(EmbeddedHandoff broker, String group) {
+        JsonNode groups = jsonArray(script(broker, "describe_group.py", group));
+        assertThat(groups).hasSize(1);
+        JsonNode found = groups.get(0);
+        return found.get("group").asText() + " error=" + found.get("error") + " " + found.get("state").asText() + " "
+                + found.get("protocol_type").asText() + "/" + found.get("protocol").asText() + " members="
+                + found.get("members");
+    }
+
+    private static JsonNode jsonArray(String output) {
+        try {
+            return JSON.readTree(output);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + output, e);
+        }
     }
 
     private static JsonNode admin(EmbeddedHandoff broker, String... args) {
