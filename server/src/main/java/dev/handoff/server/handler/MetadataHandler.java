@@ -22,7 +22,8 @@ import org.apache.kafka.common.protocol.Errors;
 /**
  * Metadata v0-13: brokers (just us), cluster id, and topics with their ids (v10+). {@code Topics = null} (v1+)
  * means all topics, an empty list none; in v0, which has no null, the empty list means all topics. Kafka 4 still
- * serves v0 (KIP-896 kept it), and sarama up to 1.2x sends it from ClusterAdmin.DescribeCluster. Lookups by topic id (v12+) leave unknown ids out (see {@link #handle}).
+ * serves v0 (KIP-896 kept it), and sarama up to 1.2x sends it from ClusterAdmin.DescribeCluster. Lookups by topic
+ * id (v12+) leave unknown ids out (see {@link #handle}).
  * Auto-creation (request flag v4+, and {@code auto.create.topics.enable}) creates the topic synchronously and
  * describes it at once; Kafka answers LEADER_NOT_AVAILABLE while its controller creates the topic, which clients
  * retry, so answering with the created topic only saves them a round trip.

@@ -38,8 +38,9 @@ public final class RandomIds {
     static Uuid uuid(Path source) {
         while (true) {
             ByteBuffer random = ByteBuffer.wrap(randomBytes(source, 2 * Long.BYTES));
-            long mostSignificant = (random.getLong() & ~0xF000L) | 0x4000L; // version 4
-            long leastSignificant = (random.getLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // IETF variant
+            // The version (4) and variant (IETF) bits, as java.util.UUID.randomUUID sets them.
+            long mostSignificant = (random.getLong() & ~0xF000L) | 0x4000L;
+            long leastSignificant = (random.getLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
             Uuid id = new Uuid(mostSignificant, leastSignificant);
             if (!Uuid.RESERVED.contains(id) && !id.toString().startsWith("-")) {
                 return id;
