@@ -8,10 +8,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -25,19 +26,16 @@ final class RdkafkaGroupMember implements AutoCloseable {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
+    private final Path stderr;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<String> stderr;
 
-    private RdkafkaGroupMember(Process process) {
+    private RdkafkaGroupMember(Process process, Path stderr) {
         this.process = process;
-        CompletableFuture.runAsync(this::collectEvents);
-        stderr = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        this.stderr = stderr;
+        // A thread of its own: a shared pool's threads could all be blocked reading other members.
+        Thread reader = new Thread(this::collectEvents, "rdkafka-group-member-events");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     static RdkafkaGroupMember start(String python, String bootstrap, String group, String topic, String strategy) {
@@ -53,7 +51,8 @@ final class RdkafkaGroupMember implements AutoCloseable {
 
     private static RdkafkaGroupMember start(List<String> command) {
         try {
-            return new RdkafkaGroupMember(new ProcessBuilder(command).start());
+            Path stderr = Files.createTempFile("rdkafka-group-member-", ".err");
+            return new RdkafkaGroupMember(new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,19 +104,27 @@ final class RdkafkaGroupMember implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         if (process.exitValue() != 0) {
-            throw new AssertionError("the group member exited with " + process.exitValue() + "; stderr: "
-                    + stderr.join() + "; events: " + events);
+            throw new AssertionError("the group member exited with " + process.exitValue() + "; " + diagnostics());
         }
     }
 
-    /** What it printed to standard error so far, for failure messages; complete once it has exited. */
+    /** Its events and what it printed to standard error so far, for failure messages. */
     String diagnostics() {
-        return "events: " + events + (process.isAlive() ? "" : "; stderr: " + stderr.join());
+        try {
+            return "events: " + events + "; stderr: " + Files.readString(stderr);
+        } catch (IOException e) {
+            return "events: " + events + "; stderr unreadable: " + e;
+        }
     }
 
     @Override
     public void close() {
         process.destroyForcibly();
+        try {
+            Files.deleteIfExists(stderr);
+        } catch (IOException e) {
+            // A temporary file left behind does no harm.
+        }
     }
 
     private void collectEvents() {

@@ -1,19 +1,16 @@
 package dev.handoff.testkit.interop;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Finds the librdkafka-based tools (kcat and Python's confluent-kafka) and runs them as child processes with a
@@ -54,30 +51,34 @@ final class RdkafkaTools {
 
     /**
      * Runs a command to its end, feeding it {@code stdin}; a command still running after {@code timeout} is
-     * killed and fails the test, naming what it printed so far.
+     * killed and fails the test, naming what it printed so far. Its output goes to files, so no reader thread
+     * (and no full pipe) can hold it up.
      */
     static ToolRun run(List<String> command, String stdin, Duration timeout) {
+        Path stdout = null;
+        Path stderr = null;
         try {
-            Process process = new ProcessBuilder(command).start();
-            CompletableFuture<String> stdout = readAsync(process.getInputStream());
-            CompletableFuture<String> stderr = readAsync(process.getErrorStream());
+            stdout = Files.createTempFile("rdkafka-", ".out");
+            stderr = Files.createTempFile("rdkafka-", ".err");
+            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile()).start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new AssertionError(command + " did not finish within " + timeout + "; stdout: "
-                        + stdout.getNow("") + "; stderr: " + stderr.join());
+                        + Files.readString(stdout) + "; stderr: " + Files.readString(stderr));
             }
-            return new ToolRun(process.exitValue(), stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS),
-                    stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return new ToolRun(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the output of " + command, e);
+        } finally {
+            deleteQuietly(stdout);
+            deleteQuietly(stderr);
         }
     }
 
@@ -99,14 +100,15 @@ final class RdkafkaTools {
         }
     }
 
-    private static CompletableFuture<String> readAsync(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A temporary file left behind does no harm; the test's outcome does not depend on it.
+        }
     }
 
     /** What a finished command left behind. */
