@@ -21,35 +21,38 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Real kafka-clients 4.4 clients pointed at an embedded broker, with the client defaults unless stated. */
-final class TestClients {
+/**
+ * Real kafka-clients 4.4 clients pointed at an embedded broker, with the client defaults unless stated; the
+ * reference the other-language client tests ({@code interop}) compare with too.
+ */
+public final class TestClients {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private TestClients() {
     }
 
-    static Admin admin(EmbeddedHandoff broker) {
+    public static Admin admin(EmbeddedHandoff broker) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         return Admin.create(props);
     }
 
-    static KafkaProducer<byte[], byte[]> producer(EmbeddedHandoff broker, Map<String, Object> overrides) {
+    public static KafkaProducer<byte[], byte[]> producer(EmbeddedHandoff broker, Map<String, Object> overrides) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.putAll(overrides);
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    static KafkaConsumer<byte[], byte[]> consumer(EmbeddedHandoff broker) {
+    public static KafkaConsumer<byte[], byte[]> consumer(EmbeddedHandoff broker) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    static void createTopic(EmbeddedHandoff broker, String topic, int partitions, Map<String, String> configs)
+    public static void createTopic(EmbeddedHandoff broker, String topic, int partitions, Map<String, String> configs)
             throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin = admin(broker)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs)))
@@ -61,7 +64,7 @@ final class TestClients {
      * Reads the partitions from their beginning (assign + seekToBeginning, no group) until {@code count} records
      * arrived or the timeout passed; the caller compares what came back.
      */
-    static List<ConsumerRecord<byte[], byte[]>> readFromBeginning(EmbeddedHandoff broker,
+    public static List<ConsumerRecord<byte[], byte[]>> readFromBeginning(EmbeddedHandoff broker,
                                                                   Collection<TopicPartition> partitions, int count) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(broker)) {
             consumer.assign(partitions);
@@ -71,7 +74,7 @@ final class TestClients {
     }
 
     /** Reads one partition from {@code offset} until {@code count} records arrived or the timeout passed. */
-    static List<ConsumerRecord<byte[], byte[]>> readFrom(EmbeddedHandoff broker, TopicPartition partition,
+    public static List<ConsumerRecord<byte[], byte[]>> readFrom(EmbeddedHandoff broker, TopicPartition partition,
                                                          long offset, int count) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(broker)) {
             consumer.assign(List.of(partition));

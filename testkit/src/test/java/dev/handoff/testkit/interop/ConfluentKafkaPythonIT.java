@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.testkit.EmbeddedHandoff;
 import dev.handoff.testkit.HandoffExtension;
+import dev.handoff.testkit.TestClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class ConfluentKafkaPythonIT {
         String topic = "idempotent";
         int partitions = 3;
         int count = 3000;
-        RdkafkaInteropClients.createTopic(broker, topic, partitions, Map.of());
+        TestClients.createTopic(broker, topic, partitions, Map.of());
 
         // When
         List<JsonNode> events = jsonLines(script(broker, "idempotent_producer.py", topic,
@@ -82,7 +83,7 @@ class ConfluentKafkaPythonIT {
         String topic = "idempotent-restart";
         int partitions = 2;
         int count = 3000;
-        RdkafkaInteropClients.createTopic(broker, topic, partitions, Map.of());
+        TestClients.createTopic(broker, topic, partitions, Map.of());
         TopicPartition first = new TopicPartition(topic, 0);
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> script(broker,
                 "idempotent_producer.py", topic, Integer.toString(partitions), Integer.toString(count), "100"));
@@ -106,7 +107,7 @@ class ConfluentKafkaPythonIT {
         assertThat(done.get("undelivered").asInt()).isZero();
         assertThat(done.get("failures")).isEmpty();
         List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
-        Map<Integer, List<String>> stored = RdkafkaInteropClients.readFromBeginning(broker, all, count).stream()
+        Map<Integer, List<String>> stored = TestClients.readFromBeginning(broker, all, count).stream()
                 .collect(Collectors.groupingBy(ConsumerRecord::partition, TreeMap::new, Collectors.mapping(
                         record -> record.offset() + ":" + new String(record.value(), StandardCharsets.UTF_8),
                         Collectors.toList())));
@@ -117,7 +118,7 @@ class ConfluentKafkaPythonIT {
             assertThat(stored.get(partition)).as("partition %d: each value once, in send order", partition)
                     .containsExactlyElementsOf(expected);
             assertThat(endOffset(broker, all.get(partition))).as("nothing after them").isEqualTo(count / partitions);
-            assertThat(RdkafkaInteropClients.storedBatches(broker, all.get(partition), RecordBatch::producerId))
+            assertThat(StoredBatches.of(broker, all.get(partition), RecordBatch::producerId))
                     .as("batches of partition %d carry the producer id", partition)
                     .isNotEmpty().allMatch(producerId -> producerId >= 0);
         }
@@ -148,7 +149,7 @@ class ConfluentKafkaPythonIT {
         assertThat(described.get("defaults")).extracting(JsonNode::asText)
                 .contains("segment.bytes").doesNotContain("retention.ms", "cleanup.policy");
         assertThat(grown.get("error").asText()).isEqualTo("NONE");
-        try (Admin admin = RdkafkaInteropClients.admin(broker)) {
+        try (Admin admin = TestClients.admin(broker)) {
             TopicDescription description = admin.describeTopics(List.of("admin-made")).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get("admin-made");
             assertThat(description.partitions()).hasSize(5);
@@ -164,7 +165,7 @@ class ConfluentKafkaPythonIT {
         // Then
         assertThat(deleted.get("error").asText()).isEqualTo("NONE");
         assertThat(deletedAgain.get("error").asText()).isEqualTo("UNKNOWN_TOPIC_OR_PART");
-        try (Admin admin = RdkafkaInteropClients.admin(broker)) {
+        try (Admin admin = TestClients.admin(broker)) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain("admin-made");
         }
     }
@@ -177,7 +178,7 @@ class ConfluentKafkaPythonIT {
         String topic = "grouped-" + strategy;
         String group = "rdkafka-" + strategy;
         int partitions = 4;
-        RdkafkaInteropClients.createTopic(broker, topic, partitions, Map.of());
+        TestClients.createTopic(broker, topic, partitions, Map.of());
         List<String> firstRound;
         try (RdkafkaGroupMember first = member(broker, group, topic, strategy);
              RdkafkaGroupMember second = member(broker, group, topic, strategy)) {
@@ -217,7 +218,7 @@ class ConfluentKafkaPythonIT {
         // Given
         String topic = "static-members";
         String group = "rdkafka-static";
-        RdkafkaInteropClients.createTopic(broker, topic, 4, Map.of());
+        TestClients.createTopic(broker, topic, 4, Map.of());
         try (RdkafkaGroupMember stays = staticMember(broker, group, topic, "stays")) {
             List<Integer> assignedBefore;
             try (RdkafkaGroupMember bounces = staticMember(broker, group, topic, "bounces")) {
@@ -247,9 +248,9 @@ class ConfluentKafkaPythonIT {
     void offsetsForTimesFindsTheFirstOffsetAtOrAfterEachTimestamp(EmbeddedHandoff broker) throws Exception {
         // Given: partition p holds ten records one second apart from base + p minutes
         String topic = "by-time";
-        RdkafkaInteropClients.createTopic(broker, topic, 2, Map.of());
+        TestClients.createTopic(broker, topic, 2, Map.of());
         long base = System.currentTimeMillis() - 600_000;
-        try (KafkaProducer<byte[], byte[]> producer = RdkafkaInteropClients.producer(broker, Map.of())) {
+        try (KafkaProducer<byte[], byte[]> producer = TestClients.producer(broker, Map.of())) {
             for (int partition = 0; partition < 2; partition++) {
                 for (int i = 0; i < 10; i++) {
                     producer.send(new ProducerRecord<>(topic, partition, base + partition * 60_000L + i * 1000L,
@@ -273,7 +274,7 @@ class ConfluentKafkaPythonIT {
     }
 
     private static long endOffset(EmbeddedHandoff broker, TopicPartition partition) throws Exception {
-        try (Admin admin = RdkafkaInteropClients.admin(broker)) {
+        try (Admin admin = TestClients.admin(broker)) {
             return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
                     .get(30, TimeUnit.SECONDS).offset();
         }
@@ -306,7 +307,7 @@ class ConfluentKafkaPythonIT {
     private static List<String> produce(EmbeddedHandoff broker, String topic, int partitions, String round,
                                         int perPartition) throws Exception {
         List<String> values = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = RdkafkaInteropClients.producer(broker, Map.of())) {
+        try (KafkaProducer<byte[], byte[]> producer = TestClients.producer(broker, Map.of())) {
             for (int partition = 0; partition < partitions; partition++) {
                 for (int i = 0; i < perPartition; i++) {
                     String value = round + "-" + partition + "-" + i;
@@ -321,7 +322,7 @@ class ConfluentKafkaPythonIT {
 
     private static Map<TopicPartition, Long> committedOffsets(EmbeddedHandoff broker, String group)
             throws Exception {
-        try (Admin admin = RdkafkaInteropClients.admin(broker)) {
+        try (Admin admin = TestClients.admin(broker)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, Long> result = new HashMap<>();

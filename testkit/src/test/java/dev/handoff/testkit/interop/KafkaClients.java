@@ -1,23 +1,18 @@
 package dev.handoff.testkit.interop;
 
 import dev.handoff.testkit.EmbeddedHandoff;
+import dev.handoff.testkit.TestClients;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,28 +21,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The kafka-clients 4.4 side of the interop tests: the reference every other client is compared with. */
 final class KafkaClients {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
     private KafkaClients() {
     }
 
-    static Admin admin(EmbeddedHandoff broker) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        return Admin.create(props);
-    }
-
     static void createTopic(EmbeddedHandoff broker, String topic, int partitions) throws Exception {
-        try (Admin admin = admin(broker)) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
-                    .all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
+        TestClients.createTopic(broker, topic, partitions, Map.of());
     }
 
     static List<TopicPartition> partitions(String topic, int count) {
@@ -60,14 +42,10 @@ final class KafkaClients {
      */
     static List<InteropRecord> produce(EmbeddedHandoff broker, String topic, int partitions, int count,
                                        String compression) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         long firstTimestamp = System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(5);
         List<InteropRecord> sent = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = TestClients.producer(broker,
+                Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression, ProducerConfig.LINGER_MS_CONFIG, 5))) {
             List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -94,26 +72,11 @@ final class KafkaClients {
     /** Reads the partitions from their beginning without a group until {@code count} records arrived. */
     static List<InteropRecord> readFromBeginning(EmbeddedHandoff broker, Collection<TopicPartition> partitions,
                                                  int count) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return InteropRecord.consumed(records);
-        }
+        return InteropRecord.consumed(TestClients.readFromBeginning(broker, partitions, count));
     }
 
     static Map<Integer, Long> endOffsets(EmbeddedHandoff broker, Collection<TopicPartition> partitions) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = TestClients.consumer(broker)) {
             return consumer.endOffsets(partitions).entrySet().stream()
                     .collect(Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue, (a, b) -> a,
                             TreeMap::new));
@@ -122,9 +85,9 @@ final class KafkaClients {
 
     /** The group's committed offsets per partition, as Admin#listConsumerGroupOffsets reports them. */
     static Map<Integer, Long> committedOffsets(EmbeddedHandoff broker, String group) throws Exception {
-        try (Admin admin = admin(broker)) {
+        try (Admin admin = TestClients.admin(broker)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata().get(TestClients.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return offsets.entrySet().stream().filter(e -> e.getValue() != null)
                     .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset(),
                             (a, b) -> a, TreeMap::new));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.testkit.EmbeddedHandoff;
 import dev.handoff.testkit.HandoffExtension;
+import dev.handoff.testkit.TestClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ class KafkaJsIT {
         assertThat(result.path("listed").toString()).contains("\"js-admin\"").doesNotContain("js-admin-deleted");
         assertThat(result.path("configs").toString()).isEqualTo("{\"cleanup.policy\":\"delete\"}");
         assertThat(result.path("grownPartitions").asInt()).as("partitions after createPartitions").isEqualTo(4);
-        try (Admin kafkaAdmin = KafkaClients.admin(broker)) {
+        try (Admin kafkaAdmin = TestClients.admin(broker)) {
             assertThat(kafkaAdmin.listTopics().names().get(60, TimeUnit.SECONDS))
                     .contains("js-admin").doesNotContain("js-admin-deleted");
             TopicDescription topic = kafkaAdmin.describeTopics(List.of("js-admin")).allTopicNames()

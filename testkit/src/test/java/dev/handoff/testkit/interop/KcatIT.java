@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.testkit.EmbeddedHandoff;
 import dev.handoff.testkit.HandoffExtension;
+import dev.handoff.testkit.TestClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,8 @@ class KcatIT {
     @Test
     void listsTheBrokerAndEveryTopicWithItsPartitions(EmbeddedHandoff broker) throws Exception {
         // Given
-        RdkafkaInteropClients.createTopic(broker, "listed-three", 3, Map.of());
-        RdkafkaInteropClients.createTopic(broker, "listed-one", 1, Map.of());
+        TestClients.createTopic(broker, "listed-three", 3, Map.of());
+        TestClients.createTopic(broker, "listed-one", 1, Map.of());
 
         // When
         JsonNode metadata = JSON.readTree(kcat(broker, "", "-L", "-J").stdout());
@@ -76,7 +77,7 @@ class KcatIT {
     void recordsProducedByKcatComeBackExactlyThroughKafkaClients(EmbeddedHandoff broker) throws Exception {
         // Given
         String topic = "from-kcat";
-        RdkafkaInteropClients.createTopic(broker, topic, 3, Map.of());
+        TestClients.createTopic(broker, topic, 3, Map.of());
 
         // When: one kcat run per partition, each with its own headers; -Z turns the empty value into a null one
         for (int partition = 0; partition < 3; partition++) {
@@ -86,7 +87,7 @@ class KcatIT {
         }
 
         // Then
-        List<ConsumerRecord<byte[], byte[]>> records = RdkafkaInteropClients.readFromBeginning(broker,
+        List<ConsumerRecord<byte[], byte[]>> records = TestClients.readFromBeginning(broker,
                 IntStream.range(0, 3).mapToObj(p -> new TopicPartition(topic, p)).toList(), 6);
         assertThat(records).extracting(KcatIT::describe).containsExactlyInAnyOrder(
                 "p0 o0 k0-a=v0-a [source=kcat, partition=0]", "p0 o1 k0-b=null [source=kcat, partition=0]",
@@ -98,9 +99,9 @@ class KcatIT {
     void recordsProducedByKafkaClientsComeBackExactlyThroughKcat(EmbeddedHandoff broker) throws Exception {
         // Given
         String topic = "to-kcat";
-        RdkafkaInteropClients.createTopic(broker, topic, 2, Map.of());
+        TestClients.createTopic(broker, topic, 2, Map.of());
         long timestamp = System.currentTimeMillis() - 60_000;
-        try (KafkaProducer<byte[], byte[]> producer = RdkafkaInteropClients.producer(broker, Map.of())) {
+        try (KafkaProducer<byte[], byte[]> producer = TestClients.producer(broker, Map.of())) {
             for (int i = 0; i < 4; i++) {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add("index", bytes(Integer.toString(i)));
@@ -130,7 +131,7 @@ class KcatIT {
             throws Exception {
         // Given
         String topic = "compressed-" + codec;
-        RdkafkaInteropClients.createTopic(broker, topic, 1, Map.of());
+        TestClients.createTopic(broker, topic, 1, Map.of());
         List<String> values = IntStream.range(0, 200).mapToObj(i -> "value-" + i + "-" + "x".repeat(i % 50))
                 .toList();
 
@@ -139,12 +140,12 @@ class KcatIT {
 
         // Then
         TopicPartition partition = new TopicPartition(topic, 0);
-        assertThat(RdkafkaInteropClients.readFromBeginning(broker, List.of(partition), values.size()))
+        assertThat(TestClients.readFromBeginning(broker, List.of(partition), values.size()))
                 .extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
                 .containsExactlyElementsOf(values);
         assertThat(kcat(broker, "", "-C", "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%s\\n").stdout()
                 .lines()).containsExactlyElementsOf(values);
-        assertThat(RdkafkaInteropClients.storedBatches(broker, partition, RecordBatch::compressionType))
+        assertThat(StoredBatches.of(broker, partition, RecordBatch::compressionType))
                 .containsOnly(CompressionType.forName(codec));
     }
 
@@ -153,7 +154,7 @@ class KcatIT {
             throws Exception {
         // Given
         String topic = "log-append-time";
-        RdkafkaInteropClients.createTopic(broker, topic, 1, Map.of("message.timestamp.type", "LogAppendTime"));
+        TestClients.createTopic(broker, topic, 1, Map.of("message.timestamp.type", "LogAppendTime"));
         long before = System.currentTimeMillis();
 
         // When: the broker stamps the batches, rewriting the compressed one's header and checksum

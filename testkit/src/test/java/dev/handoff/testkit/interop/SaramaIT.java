@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.testkit.EmbeddedHandoff;
 import dev.handoff.testkit.HandoffExtension;
+import dev.handoff.testkit.TestClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +65,7 @@ class SaramaIT {
         assertThat(result.path("partitions").toString()).isEqualTo(
                 "[{\"leader\":1,\"partition\":0,\"replicas\":[1]},{\"leader\":1,\"partition\":1,\"replicas\":[1]},"
                         + "{\"leader\":1,\"partition\":2,\"replicas\":[1]}]");
-        try (Admin kafkaAdmin = KafkaClients.admin(broker)) {
+        try (Admin kafkaAdmin = TestClients.admin(broker)) {
             assertThat(kafkaAdmin.listTopics().names().get(60, TimeUnit.SECONDS))
                     .contains("go-admin").doesNotContain("go-admin-deleted");
             TopicDescription topic = kafkaAdmin.describeTopics(List.of("go-admin")).allTopicNames()
