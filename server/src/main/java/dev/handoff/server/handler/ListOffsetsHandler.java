@@ -58,11 +58,12 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequestData, Lis
         for (ListOffsetsTopic topic : request.topics()) {
             ListOffsetsTopicResponse topicResponse = new ListOffsetsTopicResponse().setName(topic.name());
             for (ListOffsetsPartition partition : topic.partitions()) {
-                topicResponse.partitions().add(
-                        duplicates.contains(new TopicPartition(topic.name(), partition.partitionIndex()))
-                                ? new ListOffsetsPartitionResponse().setPartitionIndex(partition.partitionIndex())
-                                        .setErrorCode(Errors.INVALID_REQUEST.code())
-                                : lookup(topic.name(), partition, context.apiVersion()));
+                boolean duplicate = !duplicates.isEmpty()
+                        && duplicates.contains(new TopicPartition(topic.name(), partition.partitionIndex()));
+                topicResponse.partitions().add(duplicate
+                        ? new ListOffsetsPartitionResponse().setPartitionIndex(partition.partitionIndex())
+                                .setErrorCode(Errors.INVALID_REQUEST.code())
+                        : lookup(topic.name(), partition, context.apiVersion()));
             }
             response.topics().add(topicResponse);
         }
