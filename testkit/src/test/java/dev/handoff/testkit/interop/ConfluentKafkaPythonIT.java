@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +22,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -198,7 +195,7 @@ class ConfluentKafkaPythonIT {
             second.leave();
             first.leave();
         }
-        assertThat(committedOffsets(broker, group)).isEqualTo(offsetsPerPartition(topic, partitions, 5));
+        assertThat(KafkaClients.committedOffsets(broker, group)).isEqualTo(offsetsPerPartition(partitions, 5));
 
         // When
         List<String> secondRound = produce(broker, topic, partitions, "second", 2);
@@ -209,7 +206,7 @@ class ConfluentKafkaPythonIT {
             assertThat(restarted.records()).allMatch(record -> offsetOf(record) >= 5);
             restarted.leave();
         }
-        assertThat(committedOffsets(broker, group)).isEqualTo(offsetsPerPartition(topic, partitions, 7));
+        assertThat(KafkaClients.committedOffsets(broker, group)).isEqualTo(offsetsPerPartition(partitions, 7));
     }
 
     @Test
@@ -273,11 +270,8 @@ class ConfluentKafkaPythonIT {
         assertThat(answers.get(0).get("watermarks").toString()).isEqualTo("[[0,10],[0,10]]");
     }
 
-    private static long endOffset(EmbeddedHandoff broker, TopicPartition partition) throws Exception {
-        try (Admin admin = TestClients.admin(broker)) {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
-                    .get(30, TimeUnit.SECONDS).offset();
-        }
+    private static long endOffset(EmbeddedHandoff broker, TopicPartition partition) {
+        return KafkaClients.endOffsets(broker, List.of(partition)).get(partition.partition());
     }
 
     /** Asks with "partition:timestamp" queries, all in one offsets_for_times call. */
@@ -320,20 +314,9 @@ class ConfluentKafkaPythonIT {
         return values;
     }
 
-    private static Map<TopicPartition, Long> committedOffsets(EmbeddedHandoff broker, String group)
-            throws Exception {
-        try (Admin admin = TestClients.admin(broker)) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, Long> result = new HashMap<>();
-            offsets.forEach((partition, offset) -> result.put(partition, offset.offset()));
-            return result;
-        }
-    }
-
-    private static Map<TopicPartition, Long> offsetsPerPartition(String topic, int partitions, long offset) {
-        return IntStream.range(0, partitions).boxed()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> offset));
+    /** Partition index to {@code offset}, for each partition, as {@link KafkaClients#committedOffsets} reports. */
+    private static Map<Integer, Long> offsetsPerPartition(int partitions, long offset) {
+        return IntStream.range(0, partitions).boxed().collect(Collectors.toMap(p -> p, p -> offset));
     }
 
     private static String value(String record) {

@@ -21,24 +21,21 @@ final class RdkafkaTools {
     /** The Python scripts the confluent-kafka tests run, relative to the module directory failsafe runs in. */
     static final Path SCRIPTS = Path.of("src/test/interop/rdkafka");
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
     /** Debian's package installs confluent-kafka for the system Python, which may not be the first on the PATH. */
     private static final List<String> PYTHON_CANDIDATES = List.of("python3", "/usr/bin/python3");
 
     private RdkafkaTools() {
     }
 
-    /** True when {@code kcat} runs and reports its librdkafka version. */
+    /** True when {@code kcat} runs (it prints its librdkafka version). */
     static boolean kcatInstalled() {
-        return probe(List.of("kcat", "-V")).map(run -> run.exitCode() == 0 && run.stdout().contains("librdkafka"))
-                .orElse(false);
+        return Tools.runs(List.of("kcat", "-V"));
     }
 
     /** A Python interpreter that can import confluent_kafka, if there is one. */
     static Optional<String> pythonWithConfluentKafka() {
         return PYTHON_CANDIDATES.stream()
-                .filter(python -> probe(List.of(python, "-c", "import confluent_kafka"))
-                        .map(run -> run.exitCode() == 0).orElse(false))
+                .filter(python -> Tools.runs(List.of(python, "-c", "import confluent_kafka")))
                 .findFirst();
     }
 
@@ -90,14 +87,6 @@ final class RdkafkaTools {
                     + "; stderr: " + run.stderr());
         }
         return run;
-    }
-
-    private static Optional<ToolRun> probe(List<String> command) {
-        try {
-            return Optional.of(run(command, "", PROBE_TIMEOUT));
-        } catch (UncheckedIOException e) {
-            return Optional.empty();
-        }
     }
 
     private static void deleteQuietly(Path file) {
